@@ -1,0 +1,36 @@
+/**
+ * The ordered plugin list: the only place that knows the order.
+ *
+ * Order matters where constructs meet: block ids come off before tags (`{ #47a9a2}` is not a tag), reviewer
+ * comments are gathered before tags (their text is the reviewer's, not the note's), media paths are normalized
+ * before timestamps read them, and the outline runs last, on links that are final.
+ */
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { type Processor, unified } from "unified";
+import type { Root } from "mdast";
+import { remarkBlockId } from "./block-id.ts";
+import { remarkFrontmatterData } from "./frontmatter.ts";
+import { remarkMediaLink } from "./media-link.ts";
+import { remarkObComment } from "./ob-comment.ts";
+import { type Options as OutlineOptions, remarkOutline } from "./outline.ts";
+import { remarkTag } from "./tag.ts";
+import { remarkTimestamp } from "./timestamp.ts";
+import { remarkWikiLinkObsidian } from "./wiki-link.ts";
+
+export interface Options extends OutlineOptions {}
+
+/** A processor that parses a note and runs every wenda transform (no compiler: rendering is separate). */
+export function createProcessor(options: Options = {}): Processor<Root, Root, Root> {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkFrontmatterData)
+    .use(remarkWikiLinkObsidian)
+    .use(remarkBlockId)
+    .use(remarkObComment)
+    .use(remarkMediaLink)
+    .use(remarkTimestamp)
+    .use(remarkTag)
+    .use(remarkOutline, options) as unknown as Processor<Root, Root, Root>;
+}

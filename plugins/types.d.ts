@@ -1,0 +1,118 @@
+/**
+ * Every mdast / vfile augmentation wenda makes, declared once.
+ *
+ * Plugins annotate the tree with these nodes and fields; the graph reads them and the renderer turns them into
+ * hast. Nobody re-describes these shapes elsewhere.
+ */
+import type { Data, Literal, Parent, PhrasingContent } from "mdast";
+
+/** A `[[target#fragment|alias]]` link (or `![[…]]` embed), after remark-wiki-link and `remarkWikiLinkObsidian`. */
+export interface WikiLink extends Literal {
+  type: "wikiLink";
+  /** The link as written between the brackets, before the divider. */
+  value: string;
+  data: WikiLinkData;
+}
+
+export interface WikiLinkData extends Data {
+  /** The alias after the `|` (or `\|`) divider, if any. */
+  alias?: string;
+  /** Page part of the target, trimmed, without a trailing `.md` and without the `\` of an escaped divider. */
+  target?: string;
+  /** Heading chain after `#` (`H1#H2`), if any. */
+  heading?: string;
+  /** Block id after `#^`, if any. */
+  block?: string;
+  /** True for `![[…]]`. */
+  embed?: boolean;
+  /** Set by the graph's resolver: the note id the link points at, or undefined when unresolved. */
+  resolvedId?: string;
+  // remark-wiki-link's own fields, which we ignore.
+  exists?: boolean;
+  permalink?: string;
+  hProperties?: Record<string, unknown>;
+  hChildren?: unknown[];
+}
+
+/** A `#tag` (or `#[[multi word]]`) in text. */
+export interface Tag extends Literal {
+  type: "tag";
+  /** The tag without `#`, as written (`RabbitMq/单机模式`). */
+  value: string;
+}
+
+/** A Media Extended timestamp link: `[06:38](file:///…视频.mp4#t=398.418331)`. */
+export interface Timestamp extends Parent {
+  type: "timestamp";
+  /** Normalized media path (see `normalizeMediaPath`) or the remote URL without fragment. */
+  media: string;
+  /** Start time in seconds. */
+  start: number;
+  /** End time in seconds, if the fragment has one. */
+  end?: number;
+  /** The label the author wrote (`06:38`); the fragment is the truth. */
+  label: string;
+  children: PhrasingContent[];
+}
+
+/** A reviewer comment written by the Obsidian "Comments" plugin (`<label class="ob-comment">`). */
+export interface ObComment extends Literal {
+  type: "obComment";
+  /** The highlighted passage (text before `<input>`). */
+  value: string;
+  /** The comment in the `<span>`, unless it is empty or the plugin's `Comment` placeholder. */
+  comment?: string;
+  /** The optional `title` attribute. */
+  title?: string;
+}
+
+/** Media a link or image points at, set on `link` / `image` nodes by `remarkMediaPath`. */
+export interface MediaRef {
+  /** Normalized path (`Z:/…/视频.mp4`), vault-relative path, or http(s) URL without fragment. */
+  path: string;
+  /** `file` for `file:` URLs, `vault` for relative paths, `remote` for http(s). */
+  origin: "file" | "vault" | "remote";
+}
+
+/** What the outline plugin learns about a list item. */
+export interface OutlineItemData {
+  /** The wiki link target of a question bullet (`Logseq元问题库/pages/？…`). */
+  question?: string;
+  /** Block id given by `{ #id}` / `^id`. */
+  blockId?: string;
+}
+
+/** Front matter after `remarkFrontmatterData`. */
+export type Frontmatter = Record<string, unknown>;
+
+declare module "mdast" {
+  interface PhrasingContentMap {
+    wikiLink: WikiLink;
+    tag: Tag;
+    timestamp: Timestamp;
+    obComment: ObComment;
+  }
+  interface RootContentMap {
+    wikiLink: WikiLink;
+    tag: Tag;
+    timestamp: Timestamp;
+    obComment: ObComment;
+  }
+  interface Data {
+    /** Block id (`{ #47a9a2}`, `^47a9a2`) of this block, set by `remarkBlockId`. */
+    blockId?: string;
+    /** On list items: the question this bullet asks, set by `remarkOutline`. */
+    question?: string;
+    /** On links and images: the media they point at, set by `remarkMediaPath`. */
+    media?: MediaRef;
+  }
+}
+
+declare module "vfile" {
+  interface DataMap {
+    /** Parsed front matter (YAML 1.2; DG's one-line JSON is valid YAML). */
+    frontmatter: Frontmatter;
+    /** The card's video: the first non-timestamp link to a video file. */
+    media: string;
+  }
+}
