@@ -64,10 +64,10 @@ function markerLine(text: Text, offset: number): number | undefined {
 /** The block an id names: the bullet for a bullet's own text, the paragraph, or the block before a bare id. */
 function blockTarget(paragraph: Paragraph, index: number, parent: Parent): Nodes | undefined {
   const bare = paragraph.children.length === 0;
-  if (!bare) return parent.type === "listItem" && index === 0 ? parent : paragraph;
+  if (!bare) return parent.type === "listItem" && index === 0 ? (parent as ListItem) : paragraph;
   const previous = parent.children[index - 1] as RootContent | undefined;
   if (previous) return previous;
-  return parent.type === "listItem" ? parent : undefined;
+  return parent.type === "listItem" ? (parent as ListItem) : undefined;
 }
 
 /** Set `spread: false` where every blank line between siblings is the one after a `{ #id}` marker. */

@@ -11,6 +11,7 @@ import { type Processor, unified } from "unified";
 import type { Root } from "mdast";
 import { remarkBlockId } from "./block-id.ts";
 import { remarkFrontmatterData } from "./frontmatter.ts";
+import { remarkLogseqProperty } from "./logseq-property.ts";
 import { remarkMediaLink } from "./media-link.ts";
 import { remarkObComment } from "./ob-comment.ts";
 import { type Options as OutlineOptions, remarkOutline } from "./outline.ts";
@@ -28,6 +29,7 @@ export function createProcessor(options: Options = {}): Processor<Root, Root, Ro
     .use(remarkFrontmatterData)
     .use(remarkWikiLinkObsidian)
     .use(remarkBlockId)
+    .use(remarkLogseqProperty)
     .use(remarkObComment)
     .use(remarkMediaLink)
     .use(remarkTimestamp)

@@ -105,6 +105,8 @@ declare module "mdast" {
     question?: string;
     /** On links and images: the media they point at, set by `remarkMediaPath`. */
     media?: MediaRef;
+    /** On list items: Logseq block properties (`key:: value` under the bullet), set by `remarkLogseqProperty`. */
+    properties?: Record<string, string>;
   }
 }
 
@@ -114,5 +116,7 @@ declare module "vfile" {
     frontmatter: Frontmatter;
     /** The card's video: the first non-timestamp link to a video file. */
     media: string;
+    /** Logseq page properties (`key:: value` in the first block). */
+    properties: Record<string, string>;
   }
 }

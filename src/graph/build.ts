@@ -1,0 +1,283 @@
+/**
+ * The question graph, built in one pass over the parsed notes with indexes (no note ever scans the others):
+ * a name index for link resolution, question nodes merged across cards, tags with their prefixes, and
+ * backlinks as an inverted index.
+ */
+import { isQuestionTarget } from "../../plugins/outline.ts";
+import type { NoteFacts } from "./extract.ts";
+import { basename, NoteIndex, normalizeTarget } from "./resolve.ts";
+import type {
+  Diagnostic,
+  Graph,
+  GraphComment,
+  GraphLink,
+  GraphNote,
+  GraphQuestion,
+  GraphTag,
+  GraphTimestamp,
+  NoteKind,
+} from "./types.ts";
+import { pathUrl, permalinkUrl, questionUrl, tagUrl } from "./url.ts";
+
+/** One note after parsing: what the graph builder needs (the tree itself stays with the caller). */
+export interface ParsedNote {
+  id: string;
+  path: string;
+  frontmatter: Record<string, unknown>;
+  /** Logseq `key:: value` page properties. */
+  properties: Record<string, string>;
+  media?: string;
+  facts: NoteFacts;
+  diagnostics: Diagnostic[];
+}
+
+export interface GraphOptions {
+  /** First character(s) of a question page's name. Default `？`. */
+  questionPrefix?: string;
+  /** `all` publishes every note not marked otherwise; `dg` only notes with `dg-publish: true`. Default `all`. */
+  publish?: "all" | "dg";
+}
+
+export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions = {}): Graph {
+  const prefix = options.questionPrefix ?? "？";
+  const diagnostics: Diagnostic[] = parsed.flatMap((note) => note.diagnostics);
+  const warn = (path: string, line: number, column: number, code: string, message: string) =>
+    diagnostics.push({ path, line, column, severity: "warning", code, message });
+
+  // 1. Notes and the name index.
+  const index = new NoteIndex();
+  const notes = new Map<string, GraphNote>();
+  for (const note of parsed) {
+    const aliases = aliasesOf(note);
+    index.add(note.id, aliases);
+    const kind: NoteKind = isQuestionTarget(note.id, prefix)
+      ? "question"
+      : note.media !== undefined || note.facts.questions.length > 0
+        ? "card"
+        : "page";
+    const graphNote: GraphNote = {
+      id: note.id,
+      path: note.path,
+      title: titleOf(note),
+      url: "",
+      kind,
+      published: isPublished(note.frontmatter, options.publish ?? "all"),
+      aliases,
+      tags: [],
+      questions: [],
+      backlinks: [],
+      frontmatter: note.frontmatter,
+    };
+    if (note.media !== undefined) graphNote.media = note.media;
+    notes.set(note.id, graphNote);
+  }
+
+  // 2. Links, resolved once; question targets resolve to their page when it exists.
+  const links: GraphLink[] = [];
+  const backlinks = new Map<string, Set<string>>();
+  const resolveTarget = (target: string, from: string) => index.resolve(target, from)?.id ?? normalizeTarget(target);
+  for (const note of parsed) {
+    for (const link of note.facts.links) {
+      const resolution = index.resolve(link.target, note.id);
+      const to = resolution?.id ?? normalizeTarget(link.target);
+      if (resolution) link.node.data.resolvedId = resolution.id;
+      if (resolution?.ambiguous) {
+        warn(note.path, link.line, link.column, "link-ambiguous", `Link \`[[${link.target}]]\` matches several notes; using \`${to}\` (also: ${resolution.ambiguous.join(", ")})`);
+      }
+      const entry: GraphLink = { from: note.id, to, line: link.line, column: link.column, resolved: resolution !== undefined };
+      if (link.embed) entry.embed = true;
+      if (link.heading) entry.heading = link.heading;
+      if (link.block) entry.block = link.block;
+      links.push(entry);
+      if (to !== note.id) addTo(backlinks, to, note.id);
+    }
+  }
+
+  // 3. Questions: one node per target, merged across cards and with the question's own page.
+  const timestamps: GraphTimestamp[] = [];
+  const comments: GraphComment[] = [];
+  const questions = new Map<string, GraphQuestion>();
+  const questionOf = (id: string): GraphQuestion => {
+    let question = questions.get(id);
+    if (!question) {
+      const page = notes.get(id);
+      question = {
+        id,
+        title: page?.title ?? basename(id),
+        url: "",
+        hasPage: page !== undefined,
+        published: false,
+        parents: [],
+        children: [],
+        cards: [],
+        tags: [],
+        timestamps: [],
+        comments: [],
+        occurrences: [],
+        backlinks: [],
+      };
+      questions.set(id, question);
+    }
+    return question;
+  };
+  for (const note of parsed) {
+    const graphNote = notes.get(note.id) as GraphNote;
+    if (graphNote.kind === "question") {
+      const own = questionOf(note.id);
+      if (graphNote.published) own.published = true;
+    }
+    const ids = new Map<string, string>();
+    const idOf = (target: string) => {
+      let id = ids.get(target);
+      if (id === undefined) ids.set(target, (id = resolveTarget(target, note.id)));
+      return id;
+    };
+    for (const occurrence of note.facts.questions) {
+      const question = questionOf(idOf(occurrence.target));
+      pushUnique(question.cards, note.id);
+      pushUnique(graphNote.questions, question.id);
+      if (graphNote.published) question.published = true;
+      const where: GraphQuestion["occurrences"][number] = { card: note.id, line: occurrence.line };
+      if (occurrence.blockId) where.blockId = occurrence.blockId;
+      question.occurrences.push(where);
+      if (occurrence.parentTarget !== undefined) {
+        const parent = questionOf(idOf(occurrence.parentTarget));
+        if (parent.id !== question.id) {
+          pushUnique(question.parents, parent.id);
+          pushUnique(parent.children, question.id);
+        }
+      }
+    }
+    for (const ts of note.facts.timestamps) {
+      const entry: GraphTimestamp = { card: note.id, media: ts.media, start: ts.start, label: ts.label, line: ts.line };
+      if (ts.end !== undefined) entry.end = ts.end;
+      if (ts.question !== undefined) entry.question = idOf(ts.question);
+      timestamps.push(entry);
+      if (entry.question !== undefined) questionOf(entry.question).timestamps.push(entry);
+    }
+    for (const c of note.facts.comments) {
+      const entry: GraphComment = { card: note.id, highlight: c.highlight, line: c.line };
+      if (c.comment) entry.comment = c.comment;
+      if (c.title) entry.title = c.title;
+      if (c.question !== undefined) entry.question = idOf(c.question);
+      comments.push(entry);
+      if (entry.question !== undefined) questionOf(entry.question).comments.push(entry);
+    }
+  }
+  for (const [id, from] of backlinks) {
+    const question = questions.get(id);
+    if (question) question.backlinks = [...from].filter((source) => !question.cards.includes(source));
+    const note = notes.get(id);
+    if (note) note.backlinks = [...from];
+  }
+
+  // 4. Tags: case-insensitive, shown with the first casing seen; every prefix is a tag too.
+  type TagEntry = GraphTag & { noteSet: Set<string>; questionSet: Set<string> };
+  const tags = new Map<string, TagEntry>();
+  const tagOf = (name: string): TagEntry => {
+    const key = name.toLowerCase();
+    let tag = tags.get(key);
+    if (!tag) {
+      const slash = name.lastIndexOf("/");
+      const parent: string | null = slash === -1 ? null : tagOf(name.slice(0, slash)).name;
+      tag = { name, parent, children: [], notes: [], questions: [], count: 0, url: tagUrl(name), noteSet: new Set(), questionSet: new Set() };
+      tags.set(key, tag);
+      if (parent !== null) tagOf(parent).children.push(name);
+    }
+    return tag;
+  };
+  for (const note of parsed) {
+    const graphNote = notes.get(note.id) as GraphNote;
+    for (const use of note.facts.tags) {
+      const name = use.name.replace(/^\/+|\/+$/g, "");
+      if (!name) continue;
+      const tag = tagOf(name);
+      tag.count++;
+      pushUnique(graphNote.tags, tag.name);
+      const question = use.question === undefined ? undefined : questions.get(resolveTarget(use.question, note.id));
+      if (question) pushUnique(question.tags, tag.name);
+      // The tag and each of its prefixes list the note and question.
+      for (let t: typeof tag | undefined = tag; t; t = t.parent === null ? undefined : tags.get(t.parent.toLowerCase())) {
+        t.noteSet.add(note.id);
+        if (question) t.questionSet.add(question.id);
+      }
+    }
+  }
+
+  // 5. URLs, unique, checked against each other.
+  const taken = new Map<string, string>();
+  const claim = (url: string, owner: string) => {
+    let candidate = url;
+    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${url.slice(0, -1)}-${n}/`;
+    taken.set(candidate.toLowerCase(), owner);
+    return candidate;
+  };
+  for (const note of notes.values()) {
+    if (note.kind === "question") continue;
+    const raw = note.frontmatter.permalink ?? note.frontmatter["dg-permalink"];
+    if (raw === undefined) continue;
+    const permalink = permalinkUrl(raw);
+    if ("url" in permalink) {
+      const owner = taken.get(permalink.url.toLowerCase());
+      if (owner === undefined) note.url = claim(permalink.url, note.id);
+      else warn(note.path, 1, 1, "permalink-duplicate", `Permalink \`${String(raw)}\` is already used by \`${owner}\`; this note gets its path URL`);
+    } else {
+      warn(note.path, 1, 1, "permalink-invalid", `Permalink \`${String(raw)}\` ${permalink.problem}; this note gets its path URL`);
+    }
+  }
+  for (const question of [...questions.values()].sort((a, b) => compare(a.id, b.id))) {
+    question.url = claim(questionUrl(question.title, prefix), question.id);
+    const page = notes.get(question.id);
+    if (page) page.url = question.url;
+  }
+  for (const note of notes.values()) if (note.url === "") note.url = claim(pathUrl(note.id), note.id);
+
+  return {
+    version: 1,
+    notes: [...notes.values()],
+    questions: [...questions.values()],
+    tags: [...tags.values()].map(({ noteSet, questionSet, ...tag }) => ({ ...tag, notes: [...noteSet], questions: [...questionSet] })),
+    blocks: parsed.flatMap((note) => note.facts.blocks.map((block) => ({ ...block, note: note.id }))),
+    links,
+    timestamps,
+    images: parsed.flatMap((note) => note.facts.images.map((image) => ({ note: note.id, ...image }))),
+    comments,
+    diagnostics,
+  };
+}
+
+function titleOf(note: ParsedNote): string {
+  const title = note.frontmatter.title ?? note.properties.title;
+  if (typeof title === "string" && title.trim()) return title.trim();
+  return basename(note.id);
+}
+
+function aliasesOf(note: ParsedNote): string[] {
+  const raw = note.frontmatter.aliases ?? note.frontmatter.alias ?? note.properties.alias;
+  const list = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(",") : [];
+  return list
+    .filter((alias): alias is string => typeof alias === "string")
+    .map((alias) => alias.trim().replace(/^\[\[|\]\]$/g, ""))
+    .filter((alias) => alias !== "");
+}
+
+/** DG's `dg-publish`, `draft: true` and `publish: false` (DIALECT §1). */
+export function isPublished(frontmatter: Record<string, unknown>, mode: "all" | "dg"): boolean {
+  if (frontmatter.draft === true || frontmatter.publish === false || frontmatter["dg-publish"] === false) return false;
+  if (mode === "dg") return frontmatter["dg-publish"] === true;
+  return true;
+}
+
+function pushUnique<T>(list: T[], value: T) {
+  if (!list.includes(value)) list.push(value);
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string) {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,76 @@
+/**
+ * Site URLs. Every URL is decoded, starts and ends with `/`, and is safe as a folder path under the output
+ * directory: nothing a note writes (a permalink, a file name) can climb out of it or land on a built-in route.
+ */
+
+/** First path segments the site itself uses. */
+export const reservedSegments = new Set(["q", "tags", "comments", "search", "media", "pagefind", "_astro", "404", "404.html"]);
+
+/** Characters that break a URL path or a file name on some system, and control characters. */
+const unsafeCharacters = /[\\:*?"<>|#%\u0000-\u001f\u007f]/g;
+
+/**
+ * A note's `permalink` as a site URL, or `undefined` with the reason when it cannot be one (absolute URL,
+ * `..`, a reserved route, nothing left).
+ */
+export function permalinkUrl(raw: unknown): { url: string } | { problem: string } {
+  if (typeof raw !== "string" || raw.trim() === "") return { problem: "is not a non-empty string" };
+  if (/^[a-z][a-z\d+.-]*:/i.test(raw.trim()) || raw.trim().startsWith("//")) return { problem: "is an absolute URL" };
+  const segments: string[] = [];
+  for (const part of decodeLoosely(raw).split(/[\\/]+/)) {
+    const segment = part.trim();
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") return { problem: "climbs out of the site with `..`" };
+    const clean = segment.replace(unsafeCharacters, "");
+    if (clean === "" || clean === "..") return { problem: `has an unusable segment \`${segment}\`` };
+    segments.push(clean);
+  }
+  if (segments.length === 0) return { problem: "is the site root" };
+  if (reservedSegments.has((segments[0] as string).toLowerCase())) return { problem: `uses the reserved route \`/${segments[0]}/\`` };
+  return { url: `/${segments.join("/")}/` };
+}
+
+/** A URL for a note without a permalink: its vault path, each segment made URL- and file-safe. */
+export function pathUrl(id: string): string {
+  const segments = id.split("/").map(slugSegment).filter((s) => s !== "");
+  if (segments.length === 0) return "/untitled/";
+  if (reservedSegments.has((segments[0] as string).toLowerCase())) segments[0] = `${segments[0]}-`;
+  return `/${segments.join("/")}/`;
+}
+
+/** One path segment from free text: whitespace becomes `-`, unsafe characters go, `.`/`..` cannot result. */
+export function slugSegment(text: string): string {
+  const slug = text
+    .normalize("NFC")
+    .replace(unsafeCharacters, "")
+    .replace(/\s+/g, "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return /^\.+$/.test(slug) ? "" : slug;
+}
+
+/** Question pages live under `/q/`: the title without its leading `？`. */
+export function questionUrl(title: string, prefix = "？"): string {
+  const bare = title.trim().startsWith(prefix) ? title.trim().slice(prefix.length) : title;
+  return `/q/${slugSegment(bare) || "question"}/`;
+}
+
+/** Tag pages: `/tags/RabbitMq/单机模式/`. */
+export function tagUrl(name: string): string {
+  const segments = name.split("/").map(slugSegment).filter((s) => s !== "");
+  return `/tags/${segments.join("/") || "tag"}/`;
+}
+
+/** Percent-encode a decoded site URL for an `href` (keeps `/`). */
+export function hrefOf(url: string, base = "/"): string {
+  const joined = base.endsWith("/") ? base + url.replace(/^\//, "") : base + url;
+  return encodeURI(joined);
+}
+
+function decodeLoosely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
