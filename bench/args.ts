@@ -1,0 +1,77 @@
+/** Command-line options of `npm run bench`. */
+
+export interface BenchOptions {
+  /** Vault sizes to run, in the order given, without duplicates. */
+  cards: number[];
+  /** Also run `wenda build` on each vault. */
+  site: boolean;
+  /** Keep the vaults (and site outputs) this run generated. */
+  keep: boolean;
+  /** Print a one-line JSON summary at the end. */
+  json: boolean;
+  /** Runs of each parse phase (each in a fresh process); the table shows the median wall time and the highest RSS. */
+  repeat: number;
+  help: boolean;
+}
+
+export const usage = `Usage: npm run bench -- [--cards N[,N...]]... [--site] [--keep] [--json] [--repeat R]
+
+Generates synthetic vaults into .bench/vault-N (re-used when already there) and measures, each phase in a
+fresh Node process: the bare remark-parse floor, the full parse + question graph (loadVault), and with
+--site the whole \`wenda build\`.
+
+  --cards N       Vault size in cards (default 1000). Repeat it or give a comma list: --cards 1000,4000
+  --site          Also run \`node bin/wenda.mjs build <vault> --out .bench/site-N\`
+  --keep          Keep the generated vaults and site outputs (re-used by the next run)
+  --json          Print a JSON summary as the last line
+  --repeat R      Run each parse phase R times (median wall time, highest peak RSS); default 1
+`;
+
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  const options: BenchOptions = {
+    cards: [],
+    site: false,
+    keep: false,
+    json: false,
+    repeat: 1,
+    help: false,
+  };
+  const positiveInteger = (name: string, raw: string | undefined): number => {
+    const value = Number(raw);
+    if (raw === undefined || raw.trim() === "" || !Number.isInteger(value) || value <= 0) {
+      throw new Error(`--${name} needs a positive whole number, got \`${raw ?? ""}\``);
+    }
+    return value;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--") continue;
+    const eq = arg.indexOf("=");
+    const name = arg.startsWith("--") ? (eq === -1 ? arg.slice(2) : arg.slice(2, eq)) : arg;
+    const inline = arg.startsWith("--") && eq !== -1 ? arg.slice(eq + 1) : undefined;
+    const value = (): string | undefined => inline ?? argv[++i];
+    switch (name) {
+      case "cards":
+        for (const part of (value() ?? "").split(",")) options.cards.push(positiveInteger("cards", part));
+        break;
+      case "repeat":
+        options.repeat = positiveInteger("repeat", value());
+        break;
+      case "site":
+      case "keep":
+      case "json":
+      case "help":
+        if (inline !== undefined) throw new Error(`--${name} takes no value`);
+        options[name] = true;
+        break;
+      case "-h":
+        options.help = true;
+        break;
+      default:
+        throw new Error(`unknown argument \`${arg}\``);
+    }
+  }
+  if (options.cards.length === 0) options.cards.push(1000);
+  options.cards = [...new Set(options.cards)];
+  return options;
+}

@@ -1,0 +1,563 @@
+/**
+ * wenda's benchmark: `npm run bench -- --cards 1000[,4000] [--site] [--keep] [--json] [--repeat R]`.
+ *
+ * For each vault size: generate (or re-use) .bench/vault-N with ../shared/tools/gen-vault.mjs, then measure,
+ * each in a fresh Node process so peak RSS is per phase:
+ *   floor        bare `unified().use(remarkParse)` over the same .md files (files read first, parse loop timed);
+ *   parse+graph  `loadVault(dir)` (its own reads included; the read alone is shown on the `read (I/O)` row);
+ *   site         with --site, `node bin/wenda.mjs build <vault> --out .bench/site-N` as a whole process tree.
+ * Prints a table with the targets (PASS/MISS) to stdout, progress to stderr. Runs no test, needs no network.
+ * Exit code 1 when a phase FAILED (not for a MISS).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type BenchOptions, parseBenchArgs, usage } from "./args.ts";
+import { type PhaseResult, phaseMarker } from "./protocol.ts";
+import { runSiteBuild, type SiteResult } from "./site.ts";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const benchDir = path.join(repoRoot, ".bench");
+const generator = path.resolve(repoRoot, "../shared/tools/gen-vault.mjs");
+const phaseScript = path.join(repoRoot, "bench", "phase.ts");
+const siteTimeoutMs = 30 * 60 * 1000;
+
+/** The targets, in one place. */
+const targets = {
+  ratioToFloor: 3,
+  /** Peak RSS of parse+graph, MB, at exactly this many cards. */
+  parseRssMB: { cards: 1000, limit: 300 },
+  siteWallS: new Map([
+    [1000, 25],
+    [4000, 100],
+  ]),
+  siteRssMB: new Map([[1000, 600]]),
+  cardPageJsKB: 40,
+};
+
+interface Manifest {
+  cards: { file: string; publish: boolean; questions: string[] }[];
+  questions: number;
+  questionPages: number;
+  timestamps: number;
+  comments: number;
+}
+
+interface Vault {
+  cards: number;
+  dir: string;
+  generated: boolean;
+  manifest: Manifest;
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+interface PhaseSummary {
+  runs: PhaseResult[];
+  files: number;
+  bytes: number;
+  wallMs: number;
+  readMs?: number;
+  maxRssKB: number;
+  baseRssKB: number;
+}
+
+interface Check {
+  name: string;
+  value: number;
+  limit: number;
+  unit: string;
+  pass: boolean;
+}
+
+interface SizeResult {
+  cards: number;
+  vault: string;
+  manifest: {
+    cards: number;
+    published: number;
+    questions: number;
+    questionPages: number;
+  };
+  floor: Outcome<PhaseSummary>;
+  graph: Outcome<PhaseSummary>;
+  ratio?: number;
+  ratioExcludingRead?: number;
+  parseChecks: Check[];
+  site?: SiteResult;
+  siteDir?: string;
+  siteChecks: Check[];
+  warnings: string[];
+}
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+const mb = (kb: number): number => kb / 1024;
+
+function check(name: string, value: number, limit: number, unit: string): Check {
+  return { name, value, limit, unit, pass: value <= limit };
+}
+
+// ─── vaults ────────────────────────────────────────────────────────────────────────────────────────────────
+
+function readManifest(dir: string): Manifest | undefined {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as Manifest;
+    return Array.isArray(manifest.cards) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function ensureVault(cards: number): Vault {
+  const dir = path.join(benchDir, `vault-${cards}`);
+  const existing = readManifest(dir);
+  if (existing && existing.cards.length === cards) {
+    log(`vault-${cards}: re-using ${path.relative(repoRoot, dir)}`);
+    return { cards, dir, generated: false, manifest: existing };
+  }
+  if (!fs.existsSync(generator)) throw new Error(`the vault generator is missing: ${generator}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(benchDir, { recursive: true });
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [generator, dir, "--cards", String(cards)], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  });
+  if (run.status !== 0) {
+    throw new Error(`gen-vault.mjs failed (${run.error?.message ?? `exit ${run.status}`}):\n${run.stderr ?? ""}`);
+  }
+  const manifest = readManifest(dir);
+  if (!manifest || manifest.cards.length !== cards)
+    throw new Error(`gen-vault.mjs wrote no usable ${dir}/manifest.json`);
+  log(`vault-${cards}: generated in ${((performance.now() - start) / 1000).toFixed(1)} s: ${run.stdout.trim()}`);
+  return { cards, dir, generated: true, manifest };
+}
+
+// ─── phases ────────────────────────────────────────────────────────────────────────────────────────────────
+
+function runPhase(phase: "floor" | "graph", dir: string): Promise<PhaseResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", phaseScript, phase, dir], {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr = (stderr + chunk).slice(-16_000);
+    });
+    child.once("error", reject);
+    child.once("close", (code, signal) => {
+      const line = stdout.split("\n").findLast((l) => l.startsWith(phaseMarker));
+      if (code === 0 && line !== undefined) {
+        try {
+          resolve(JSON.parse(line.slice(phaseMarker.length)) as PhaseResult);
+          return;
+        } catch (error) {
+          reject(new Error(`unreadable result line: ${String(error)}`));
+          return;
+        }
+      }
+      const tail = stderr
+        .split(/\r?\n/)
+        .filter((l) => l.trim() !== "")
+        .slice(-30)
+        .join("\n");
+      reject(
+        new Error(`${phase} exited with ${signal ?? `code ${code}`}${tail ? `:\n${tail}` : " and no result line"}`),
+      );
+    });
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function summarize(runs: PhaseResult[]): PhaseSummary {
+  const first = runs[0] as PhaseResult;
+  const summary: PhaseSummary = {
+    runs,
+    files: first.files,
+    bytes: first.bytes,
+    wallMs: median(runs.map((r) => r.wallMs)),
+    maxRssKB: Math.max(...runs.map((r) => r.maxRssKB)),
+    baseRssKB: median(runs.map((r) => r.baseRssKB)),
+  };
+  const reads = runs.map((r) => r.readMs).filter((v): v is number => v !== undefined);
+  if (reads.length > 0) summary.readMs = median(reads);
+  return summary;
+}
+
+async function measure(
+  phase: "floor" | "graph",
+  dir: string,
+  repeat: number,
+  label: string,
+): Promise<Outcome<PhaseSummary>> {
+  const runs: PhaseResult[] = [];
+  try {
+    for (let i = 0; i < repeat; i++) {
+      const result = await runPhase(phase, dir);
+      runs.push(result);
+      log(
+        `${label}: ${phase} run ${i + 1}/${repeat}: ${result.wallMs.toFixed(0)} ms, peak RSS ${mb(result.maxRssKB).toFixed(0)} MB`,
+      );
+    }
+    return { ok: true, value: summarize(runs) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`${label}: ${phase} FAILED: ${message}`);
+    return { ok: false, error: message };
+  }
+}
+
+// ─── one size ──────────────────────────────────────────────────────────────────────────────────────────────
+
+async function runSize(vault: Vault, options: BenchOptions): Promise<SizeResult> {
+  const label = `vault-${vault.cards}`;
+  const published = vault.manifest.cards.filter((c) => c.publish).length;
+  const result: SizeResult = {
+    cards: vault.cards,
+    vault: path.relative(repoRoot, vault.dir),
+    manifest: {
+      cards: vault.manifest.cards.length,
+      published,
+      questions: vault.manifest.questions,
+      questionPages: vault.manifest.questionPages,
+    },
+    floor: await measure("floor", vault.dir, options.repeat, label),
+    graph: await measure("graph", vault.dir, options.repeat, label),
+    parseChecks: [],
+    siteChecks: [],
+    warnings: [],
+  };
+  const { floor, graph } = result;
+  if (floor.ok && graph.ok) {
+    if (floor.value.files !== graph.value.files || floor.value.bytes !== graph.value.bytes) {
+      result.warnings.push(
+        `floor read ${floor.value.files} files / ${floor.value.bytes} B but loadVault listed ${graph.value.files} / ${graph.value.bytes} B`,
+      );
+    }
+    result.ratio = graph.value.wallMs / floor.value.wallMs;
+    if (floor.value.readMs !== undefined)
+      result.ratioExcludingRead = (graph.value.wallMs - floor.value.readMs) / floor.value.wallMs;
+    result.parseChecks.push(check("ratio", result.ratio, targets.ratioToFloor, "x"));
+  }
+  if (graph.ok && vault.cards === targets.parseRssMB.cards) {
+    result.parseChecks.push(check("rss", mb(graph.value.maxRssKB), targets.parseRssMB.limit, "MB"));
+  }
+  if (options.site) {
+    const siteDir = path.join(benchDir, `site-${vault.cards}`);
+    result.siteDir = siteDir;
+    log(`${label}: site build → ${path.relative(repoRoot, siteDir)}`);
+    const site = await runSiteBuild(repoRoot, vault.dir, siteDir, siteTimeoutMs);
+    result.site = site;
+    log(
+      `${label}: site build ${site.ok ? "done" : `FAILED (${site.failure})`} in ${(site.wallMs / 1000).toFixed(1)} s`,
+    );
+    if (site.ok) {
+      const wallLimit = targets.siteWallS.get(vault.cards);
+      if (wallLimit !== undefined) result.siteChecks.push(check("wall", site.wallMs / 1000, wallLimit, "s"));
+      const rssLimit = targets.siteRssMB.get(vault.cards);
+      if (rssLimit !== undefined && site.peakRssKB !== undefined)
+        result.siteChecks.push(check("rss", mb(site.peakRssKB), rssLimit, "MB"));
+      if (site.js) result.siteChecks.push(check("card js", site.js.bytes / 1024, targets.cardPageJsKB, "KB"));
+    }
+  }
+  return result;
+}
+
+// ─── output ────────────────────────────────────────────────────────────────────────────────────────────────
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => width(r[i] ?? ""))));
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) => {
+        const pad = " ".repeat(Math.max(0, (widths[i] ?? 0) - width(cell)));
+        // Numbers right-aligned, words left-aligned; the last column is never padded.
+        if (i === cells.length - 1) return cell;
+        return /^[\d.,-]+%?$/.test(cell) && i > 0 ? pad + cell : cell + pad;
+      })
+      .join("  ")
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join("\n");
+}
+
+/** Display width: CJK characters take two columns. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
+  return w;
+}
+
+const fixed = (value: number, digits: number): string => value.toFixed(digits);
+const verdict = (c: Check): string =>
+  `${c.name} ${fixed(c.value, c.unit === "x" ? 2 : c.value < 100 ? 1 : 0)}${c.unit === "x" ? "x" : ` ${c.unit}`} ≤ ${c.limit}${c.unit === "x" ? "x" : ` ${c.unit}`} ${c.pass ? "PASS" : "MISS"}`;
+
+function printReport(results: SizeResult[], options: BenchOptions): void {
+  const out: string[] = [];
+  out.push("");
+  out.push(
+    `wenda bench: node ${process.version}, ${os.cpus()[0]?.model.trim() ?? "cpu"} ×${os.cpus().length}, ${os.platform()}; ` +
+      `each phase in a fresh process${options.repeat > 1 ? `, median of ${options.repeat} runs (peak RSS: highest)` : ""}`,
+  );
+  out.push("");
+  const rows: string[][] = [];
+  for (const r of results) {
+    const input = r.floor.ok ? r.floor.value.bytes : r.graph.ok ? r.graph.value.bytes : undefined;
+    const inputMB = input === undefined ? "-" : fixed(input / 1e6, 2);
+    const files = r.floor.ok ? String(r.floor.value.files) : r.graph.ok ? String(r.graph.value.files) : "-";
+    const rate = (ms: number): string => (input === undefined ? "-" : fixed(input / 1e6 / (ms / 1000), 2));
+    if (r.floor.ok && r.floor.value.readMs !== undefined) {
+      rows.push([
+        String(r.cards),
+        "read (I/O)",
+        files,
+        inputMB,
+        fixed(r.floor.value.readMs, 0),
+        "-",
+        rate(r.floor.value.readMs),
+        "-",
+        "list + readFileSync utf8, warm cache",
+      ]);
+    }
+    if (r.floor.ok) {
+      const f = r.floor.value;
+      rows.push([
+        String(r.cards),
+        "floor",
+        files,
+        inputMB,
+        fixed(f.wallMs, 0),
+        fixed(mb(f.maxRssKB), 0),
+        rate(f.wallMs),
+        "1.00",
+        `remark-parse only; base RSS ${fixed(mb(f.baseRssKB), 0)} MB`,
+      ]);
+    } else rows.push([String(r.cards), "floor", files, inputMB, "FAILED", "-", "-", "-", "see below"]);
+    if (r.graph.ok) {
+      const g = r.graph.value;
+      rows.push([
+        String(r.cards),
+        "parse+graph",
+        files,
+        inputMB,
+        fixed(g.wallMs, 0),
+        fixed(mb(g.maxRssKB), 0),
+        rate(g.wallMs),
+        r.ratio === undefined ? "-" : fixed(r.ratio, 2),
+        r.parseChecks.map(verdict).join("; "),
+      ]);
+    } else rows.push([String(r.cards), "parse+graph", files, inputMB, "FAILED", "-", "-", "-", "see below"]);
+  }
+  out.push(
+    table(["cards", "phase", "files", "input_MB", "wall_ms", "peak_rss_MB", "MB/s", "ratio_to_floor", "targets"], rows),
+  );
+  out.push("");
+  for (const r of results) {
+    const notes: string[] = [];
+    if (r.ratioExcludingRead !== undefined)
+      notes.push(`parse+graph without the read: ratio ${fixed(r.ratioExcludingRead, 2)}`);
+    if (r.graph.ok) {
+      const c = r.graph.value.runs[0]?.counts ?? {};
+      notes.push(
+        `graph: ${c.notes} notes, ${c.questions} questions, ${c.tags} tags, ${c.timestamps} timestamps, ${c.diagnostics} diagnostics; base RSS ${fixed(mb(r.graph.value.baseRssKB), 0)} MB`,
+      );
+    }
+    for (const w of r.warnings) notes.push(`WARNING ${w}`);
+    if (!r.floor.ok) notes.push(`floor FAILED: ${r.floor.error}`);
+    if (!r.graph.ok) notes.push(`parse+graph FAILED: ${r.graph.error}`);
+    if (notes.length > 0) out.push(`${r.cards} cards: ${notes.join("\n  ")}`);
+  }
+
+  if (options.site) {
+    out.push("");
+    const siteRows: string[][] = [];
+    for (const r of results) {
+      const s = r.site;
+      if (!s) continue;
+      if (!s.ok) {
+        siteRows.push([
+          String(r.cards),
+          "site build",
+          fixed(s.wallMs / 1000, 1),
+          s.peakRssKB === undefined ? "-" : fixed(mb(s.peakRssKB), 0),
+          "-",
+          "-",
+          "-",
+          "-",
+          "-",
+          `FAILED (${s.failure})`,
+        ]);
+        continue;
+      }
+      const js = s.js ? `${fixed(s.js.bytes / 1024, 1)} (${fixed(s.js.gzipBytes / 1024, 1)} gz)` : "no card page";
+      siteRows.push([
+        String(r.cards),
+        "site build",
+        fixed(s.wallMs / 1000, 1),
+        s.peakRssKB === undefined ? "-" : fixed(mb(s.peakRssKB), 0),
+        String(s.pages),
+        String(s.questionPages),
+        String(s.cardPages),
+        fixed(s.pages / (s.wallMs / 1000), 1),
+        js,
+        r.siteChecks.map(verdict).join("; "),
+      ]);
+    }
+    out.push(
+      table(
+        [
+          "cards",
+          "phase",
+          "wall_s",
+          "peak_rss_MB",
+          "pages",
+          "q_pages",
+          "card_pages",
+          "pages/s",
+          "card_js_KB",
+          "targets",
+        ],
+        siteRows,
+      ),
+    );
+    out.push("");
+    for (const r of results) {
+      const s = r.site;
+      if (!s) continue;
+      const m = r.manifest;
+      if (!s.ok) {
+        out.push(
+          `${r.cards} cards: site build FAILED (${s.failure}) after ${fixed(s.wallMs / 1000, 1)} s: ${s.command}`,
+        );
+        out.push(s.stderrTail.length > 0 ? s.stderrTail.map((l) => `  | ${l}`).join("\n") : "  (no output)");
+        continue;
+      }
+      const rss = [
+        s.timeMaxRssKB === undefined ? undefined : `largest process ${fixed(mb(s.timeMaxRssKB), 0)} MB (time -v)`,
+        s.treeSumRssKB === undefined ? undefined : `process-tree sum ${fixed(mb(s.treeSumRssKB), 0)} MB (ps, 200 ms)`,
+      ].filter((x) => x !== undefined);
+      out.push(`${r.cards} cards: peak RSS ${rss.join(", ") || "not measured"}`);
+      const cardsPlausible = s.cardPages >= m.published && s.cardPages <= m.cards;
+      const questionsPlausible = s.questionPages > 0 && s.questionPages <= m.questions;
+      out.push(
+        `  pages: ${s.cardPages} card pages (manifest: ${m.cards} cards, ${m.published} published) ${cardsPlausible ? "ok" : "IMPLAUSIBLE"}; ` +
+          `${s.questionPages} question pages (manifest: ${m.questions} questions, ${m.questionPages} with their own page) ${questionsPlausible ? "ok" : "IMPLAUSIBLE"}; ` +
+          `${s.pages - s.cardPages - s.questionPages} other pages`,
+      );
+      if (s.js) {
+        const list = s.js.files.map((f) => `${f.url} ${fixed(f.bytes / 1024, 1)} KB [${f.via}]`);
+        if (s.js.inlineScripts > 0)
+          list.push(`${s.js.inlineScripts} inline script(s) ${fixed(s.js.inlineBytes / 1024, 1)} KB`);
+        out.push(`  card page JS (${s.js.page}): ${list.length > 0 ? list.join(", ") : "none"}`);
+        if (s.js.pagefindSkipped > 0)
+          out.push(`  left out: ${s.js.pagefindSkipped} /pagefind/ reference(s) (loaded when search opens)`);
+        if (s.js.uncounted.length > 0) out.push(`  NOT counted: ${s.js.uncounted.join(", ")}`);
+      }
+    }
+  }
+  process.stdout.write(`${out.join("\n")}\n`);
+}
+
+function jsonSummary(results: SizeResult[], options: BenchOptions): string {
+  const phase = (o: Outcome<PhaseSummary>) =>
+    o.ok
+      ? {
+          wallMs: Math.round(o.value.wallMs),
+          maxRssKB: o.value.maxRssKB,
+          baseRssKB: Math.round(o.value.baseRssKB),
+          files: o.value.files,
+          bytes: o.value.bytes,
+          ...(o.value.readMs === undefined ? {} : { readMs: Math.round(o.value.readMs) }),
+        }
+      : { failed: o.error };
+  return JSON.stringify({
+    bench: "wenda",
+    node: process.version,
+    cpus: os.cpus().length,
+    date: new Date().toISOString(),
+    repeat: options.repeat,
+    sizes: results.map((r) => ({
+      cards: r.cards,
+      manifest: r.manifest,
+      floor: phase(r.floor),
+      graph: phase(r.graph),
+      ratio: r.ratio,
+      checks: [...r.parseChecks, ...r.siteChecks],
+      ...(r.site
+        ? {
+            site: r.site.ok
+              ? {
+                  wallMs: Math.round(r.site.wallMs),
+                  peakRssKB: r.site.peakRssKB,
+                  timeMaxRssKB: r.site.timeMaxRssKB,
+                  treeSumRssKB: r.site.treeSumRssKB,
+                  pages: r.site.pages,
+                  questionPages: r.site.questionPages,
+                  cardPages: r.site.cardPages,
+                  cardJsBytes: r.site.js?.bytes,
+                  cardJsGzipBytes: r.site.js?.gzipBytes,
+                }
+              : { failed: r.site.failure, wallMs: Math.round(r.site.wallMs) },
+          }
+        : {}),
+    })),
+  });
+}
+
+// ─── main ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+async function main(argv: string[]): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchArgs(argv);
+  } catch (error) {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const results: SizeResult[] = [];
+  const generated: string[] = [];
+  const sites: string[] = [];
+  try {
+    for (const cards of options.cards) {
+      const vault = ensureVault(cards);
+      if (vault.generated) generated.push(vault.dir);
+      const result = await runSize(vault, options);
+      if (result.siteDir) sites.push(result.siteDir);
+      results.push(result);
+    }
+  } catch (error) {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (results.length === 0) return 1;
+  } finally {
+    if (!options.keep) {
+      for (const dir of [...generated, ...sites]) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  printReport(results, options);
+  if (!options.keep && (generated.length > 0 || sites.length > 0)) {
+    process.stdout.write(`\n(generated vaults and site outputs removed; --keep keeps them in .bench/)\n`);
+  }
+  if (options.json) process.stdout.write(`${jsonSummary(results, options)}\n`);
+  const failed = results.some((r) => !r.floor.ok || !r.graph.ok || (r.site !== undefined && !r.site.ok));
+  return failed || results.length < options.cards.length ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,242 @@
+/**
+ * `wenda build` as a black box: wall time and peak RSS of the whole process tree, pages written, and the JS a
+ * card page loads. Never throws for a failed build: the result says so, with the tail of stderr.
+ */
+import { execFile, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { type JsWeight, measurePageJs } from "./weight.ts";
+
+const execFileAsync = promisify(execFile);
+
+export interface SiteResult {
+  ok: boolean;
+  /** What went wrong when not ok: exit code, signal, timeout, spawn error. */
+  failure?: string;
+  wallMs: number;
+  /** Largest single process of the tree, from GNU time -v (`Maximum resident set size`), KB. */
+  timeMaxRssKB?: number;
+  /** Highest sum of RSS over the process tree, polled with ps every 200 ms, KB. */
+  treeSumRssKB?: number;
+  /** The larger of the two above: the figure held against the target. */
+  peakRssKB?: number;
+  /** index.html files under the out dir. */
+  pages: number;
+  questionPages: number;
+  cardPages: number;
+  js?: JsWeight;
+  /** Last lines of stderr, when the build failed. */
+  stderrTail: string[];
+  command: string;
+}
+
+const pollMs = 200;
+
+/** Run the build of `vault` into `outDir` (emptied first), from `repoRoot`. */
+export async function runSiteBuild(
+  repoRoot: string,
+  vault: string,
+  outDir: string,
+  timeoutMs: number,
+): Promise<SiteResult> {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const timeFile = `${outDir}.time.txt`;
+  fs.rmSync(timeFile, { force: true });
+  const wendaArgs = [path.join(repoRoot, "bin", "wenda.mjs"), "build", vault, "--out", outDir];
+  const gnuTime = hasGnuTime();
+  const [file, args] = gnuTime
+    ? ["/usr/bin/time", ["-v", "-o", timeFile, process.execPath, ...wendaArgs]]
+    : [process.execPath, wendaArgs];
+  const command = [file, ...args].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(" ");
+  const result: SiteResult = {
+    ok: false,
+    wallMs: 0,
+    pages: 0,
+    questionPages: 0,
+    cardPages: 0,
+    stderrTail: [],
+    command,
+  };
+
+  const start = performance.now();
+  const child = spawn(file, args, {
+    cwd: repoRoot,
+    // Own process group, so a timeout can stop the whole tree this bench started.
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" },
+  });
+  const stderr = new Tail(64 * 1024);
+  const stdout = new Tail(16 * 1024);
+  child.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk));
+  child.stdout?.on("data", (chunk: Buffer) => stdout.push(chunk));
+
+  let treeSum = 0;
+  let polling = false;
+  let pollWorks = true;
+  const poll = async (): Promise<void> => {
+    if (polling || child.pid === undefined || !pollWorks) return;
+    polling = true;
+    try {
+      treeSum = Math.max(treeSum, await treeRssKB(child.pid));
+    } catch {
+      pollWorks = false;
+    } finally {
+      polling = false;
+    }
+  };
+  const timer = setInterval(() => void poll(), pollMs);
+  void poll();
+  let timedOut = false;
+  const killer = setTimeout(() => {
+    timedOut = true;
+    if (child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  }, timeoutMs);
+
+  const exit = await new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    error?: Error;
+  }>((resolve) => {
+    child.once("error", (error) => resolve({ code: null, signal: null, error }));
+    child.once("close", (code, signal) => resolve({ code, signal }));
+  });
+  result.wallMs = performance.now() - start;
+  clearInterval(timer);
+  clearTimeout(killer);
+
+  if (pollWorks && treeSum > 0) result.treeSumRssKB = treeSum;
+  if (gnuTime && fs.existsSync(timeFile)) {
+    const text = fs.readFileSync(timeFile, "utf8");
+    const rss = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(text);
+    if (rss) result.timeMaxRssKB = Number(rss[1]);
+    fs.rmSync(timeFile, { force: true });
+  }
+  const peaks = [result.timeMaxRssKB, result.treeSumRssKB].filter((v): v is number => v !== undefined);
+  if (peaks.length > 0) result.peakRssKB = Math.max(...peaks);
+
+  if (exit.error) result.failure = `could not start: ${exit.error.message}`;
+  else if (timedOut) result.failure = `timed out after ${Math.round(timeoutMs / 1000)} s`;
+  else if (exit.signal) result.failure = `killed by ${exit.signal}`;
+  else if (exit.code !== 0) result.failure = `exit code ${exit.code}`;
+  if (result.failure === undefined && !fs.existsSync(outDir))
+    result.failure = `exit code 0 but ${outDir} was not written`;
+
+  if (result.failure !== undefined) {
+    result.stderrTail = stderr.lines(30);
+    if (result.stderrTail.length === 0) result.stderrTail = stdout.lines(30);
+    return result;
+  }
+  result.ok = true;
+  countPages(outDir, result);
+  const card = firstCardPage(outDir);
+  if (card !== undefined) result.js = measurePageJs(outDir, card);
+  return result;
+}
+
+/** GNU time (with -v), not the shell keyword or a BSD time. */
+function hasGnuTime(): boolean {
+  const probe = spawnSync("/usr/bin/time", ["-v", "true"], {
+    encoding: "utf8",
+  });
+  return probe.status === 0 && /Maximum resident set size/.test(probe.stderr ?? "");
+}
+
+/** Sum of RSS (KB) of `root` and all its descendants, from one `ps` listing. */
+async function treeRssKB(root: number): Promise<number> {
+  const { stdout } = await execFileAsync("ps", ["-e", "-o", "pid=,ppid=,rss="], { maxBuffer: 8 * 1024 * 1024 });
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const line of stdout.split("\n")) {
+    const [pid, ppid, kb] = line.trim().split(/\s+/).map(Number);
+    if (pid === undefined || ppid === undefined || kb === undefined || Number.isNaN(pid)) continue;
+    rss.set(pid, kb);
+    const list = children.get(ppid);
+    if (list) list.push(pid);
+    else children.set(ppid, [pid]);
+  }
+  let sum = 0;
+  const stack = [root];
+  const visited = new Set<number>();
+  while (stack.length > 0) {
+    const pid = stack.pop() as number;
+    if (visited.has(pid)) continue;
+    visited.add(pid);
+    sum += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return sum;
+}
+
+/** Segment names the card folder may have on disk: NFC, NFD, percent-encoded. */
+const cardFolders = ["卡片", "卡片".normalize("NFD"), encodeURIComponent("卡片")];
+
+function countPages(outDir: string, result: SiteResult): void {
+  const walk = (folder: string, visit: (file: string) => void): void => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full, visit);
+      else if (entry.isFile() && entry.name === "index.html") visit(full);
+    }
+  };
+  walk(outDir, (file) => {
+    result.pages++;
+    const first = path.relative(outDir, file).split(path.sep)[0] ?? "";
+    if (first === "q") result.questionPages++;
+    else if (cardFolders.includes(first)) result.cardPages++;
+  });
+}
+
+/** The first card page (sorted), for the JS weight. */
+function firstCardPage(outDir: string): string | undefined {
+  for (const name of cardFolders) {
+    const folder = path.join(outDir, name);
+    if (!fs.existsSync(folder)) continue;
+    const find = (dir: string): string | undefined => {
+      const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+      const own = entries.find((e) => e.isFile() && e.name === "index.html");
+      if (own && dir !== folder) return path.join(dir, own.name);
+      for (const entry of entries) {
+        if (!entry.isDirectory()) continue;
+        const found = find(path.join(dir, entry.name));
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const found = find(folder);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The last `limit` bytes of a stream. */
+class Tail {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  private readonly limit: number;
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+  push(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    while (this.size - (this.chunks[0]?.length ?? 0) >= this.limit && this.chunks.length > 1) {
+      this.size -= (this.chunks.shift() as Buffer).length;
+    }
+  }
+  lines(count: number): string[] {
+    const text = Buffer.concat(this.chunks).toString("utf8");
+    return text
+      .split(/\r?\n|\r/)
+      .map((line) => line.replace(/\x1b\[[\d;?]*[A-Za-z]/g, "").trimEnd())
+      .filter((line) => line !== "")
+      .slice(-count);
+  }
+}

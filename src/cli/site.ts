@@ -1,0 +1,57 @@
+/**
+ * `wenda build | dev | preview`: Astro runs in a child process with the vault, config and output folder passed
+ * through the environment (astro.config.mjs and the content loader read them).
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { vaultArgument } from "./main.ts";
+import { createStaticServer } from "./serve.ts";
+
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+export async function siteCommand(command: "build" | "dev" | "preview", positionals: string[], flags: Map<string, string | true>): Promise<number> {
+  if (command === "preview") return preview(positionals[0] ?? "dist", flags);
+  const vault = vaultArgument(positionals, command);
+  const env: NodeJS.ProcessEnv = { ...process.env, WENDA_VAULT: vault, ASTRO_TELEMETRY_DISABLED: "1" };
+  const text = (name: string) => {
+    const value = flags.get(name);
+    if (value === true) throw new Error(`--${name} needs a value`);
+    return value;
+  };
+  const config = text("config");
+  if (config) env.WENDA_CONFIG = path.resolve(config);
+  const base = text("base");
+  if (base) env.WENDA_BASE = base;
+  const media = text("media");
+  if (media) env.WENDA_MEDIA = media;
+  const out = path.resolve(text("out") ?? "dist");
+  env.WENDA_OUT = out;
+  const args = command === "build" ? ["build"] : ["dev", "--host", "127.0.0.1", ...(text("port") ? ["--port", text("port") as string] : [])];
+  const astro = path.join(projectRoot, "node_modules", "astro", "astro.js");
+  const started = performance.now();
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, [astro, ...args, "--root", projectRoot], { env, stdio: "inherit" });
+    child.on("exit", (status, signal) => resolve(status ?? (signal ? 1 : 0)));
+  });
+  if (command === "build") {
+    if (code !== 0) {
+      process.stderr.write(`wenda build: the build failed (exit ${code}); see the messages above\n`);
+      return code;
+    }
+    process.stderr.write(`wenda build: site written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+  return code;
+}
+
+async function preview(dir: string, flags: Map<string, string | true>): Promise<number> {
+  const root = path.resolve(dir);
+  if (!fs.existsSync(path.join(root, "index.html"))) throw new Error(`\`${dir}\` has no index.html: run \`wenda build <vault> --out ${dir}\` first`);
+  const port = Number(flags.get("port") ?? 4322);
+  const server = createStaticServer(root);
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  process.stderr.write(`wenda preview: serving ${root} at http://127.0.0.1:${port}/ (Ctrl-C to stop)\n`);
+  await new Promise(() => {});
+  return 0;
+}

@@ -1,0 +1,49 @@
+/**
+ * The wenda Astro integration: after the build it copies the media the notes use and indexes the site with
+ * Pagefind (a failed index fails the build); in dev it serves those media files.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+// Imported up front: the config's module runner is closed by the time `astro:build:done` runs.
+import * as pagefind from "pagefind";
+import { siteState } from "./site/load.ts";
+
+export function wenda(): AstroIntegration {
+  return {
+    name: "wenda",
+    hooks: {
+      "astro:server:setup": ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          const media = siteState().built?.media ?? [];
+          const url = decodeURIComponent((req.url ?? "").split("?")[0] ?? "");
+          const hit = media.find((copy) => url.endsWith(`/${copy.to}`));
+          if (!hit) return next();
+          res.setHeader("content-length", fs.statSync(hit.from).size);
+          fs.createReadStream(hit.from).pipe(res);
+        });
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const model = siteState().built;
+        for (const copy of model?.media ?? []) {
+          const target = path.join(out, copy.to);
+          if (!target.startsWith(out)) continue;
+          fs.mkdirSync(path.dirname(target), { recursive: true });
+          fs.copyFileSync(copy.from, target);
+        }
+        if (model?.media.length) logger.info(`copied ${model.media.length} media files`);
+        const started = performance.now();
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: model?.config.searchLanguage ?? "zh-cn" });
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+        const added = await index.addDirectory({ path: out });
+        if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join("; ")}`);
+        const written = await index.writeFiles({ outputPath: path.join(out, "pagefind") });
+        if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+        await pagefind.close();
+        logger.info(`search index: ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+      },
+    },
+  };
+}

@@ -1,0 +1,314 @@
+/**
+ * The site model: everything the pages show, computed once from the graph and the rendered notes, before any
+ * component runs. Pure TypeScript (no Astro import), JSON-serializable. Unpublished notes never reach it: their
+ * content, tags, comments and timestamps stay out, and links to them render as unresolved.
+ */
+import type { Root } from "mdast";
+import type { WendaConfig } from "../config.ts";
+import type { Graph, GraphQuestion, NoteKind } from "../graph/types.ts";
+import { hrefOf, tagUrl } from "../graph/url.ts";
+import { stringsFor, type Strings } from "../i18n/index.ts";
+import type { RenderContext } from "../render/handlers.ts";
+import { MediaResolver, type MediaCopy } from "../render/media.ts";
+import { renderNote } from "../render/render-note.ts";
+
+export interface PageLink {
+  title: string;
+  /** Decoded site URL. */
+  url: string;
+}
+
+export interface CountedLink extends PageLink {
+  count: number;
+}
+
+export interface CommentView {
+  highlight: string;
+  comment?: string;
+  title?: string;
+  card: PageLink;
+  question?: PageLink;
+  /** Anchor of the comment on the card page. */
+  anchor: string;
+}
+
+export interface MomentView {
+  card: PageLink;
+  label: string;
+  start: number;
+  /** Whether the card's video is published. */
+  available: boolean;
+}
+
+export interface NotePage {
+  id: string;
+  title: string;
+  url: string;
+  kind: NoteKind;
+  html: string;
+  /** The card's video, when it has one. */
+  video?: { url: string } | { missing: string };
+  tags: PageLink[];
+  questions: PageLink[];
+  backlinks: PageLink[];
+  comments: CommentView[];
+  /** Search filter values: the tags and every prefix of them. */
+  filterTags: string[];
+}
+
+export interface QuestionPage {
+  id: string;
+  title: string;
+  url: string;
+  hasPage: boolean;
+  /** The question page's own content, when its file exists and is published. */
+  ownHtml?: string;
+  breadcrumbs: PageLink[][];
+  parents: PageLink[];
+  children: CountedLink[];
+  answers: { card: PageLink; html: string }[];
+  moments: MomentView[];
+  tags: PageLink[];
+  comments: CommentView[];
+  backlinks: PageLink[];
+  filterTags: string[];
+}
+
+export interface TagPage {
+  name: string;
+  url: string;
+  parent: PageLink | null;
+  children: CountedLink[];
+  notes: PageLink[];
+  questions: PageLink[];
+  count: number;
+}
+
+export interface TreeNode {
+  title: string;
+  url: string;
+  cards: number;
+  children: TreeNode[];
+  /** Shown in full elsewhere in the tree (a question with several parents is expanded once). */
+  repeat?: boolean;
+}
+
+export interface SiteModel {
+  config: Pick<WendaConfig, "title" | "lang" | "base" | "searchLanguage">;
+  strings: Strings;
+  notes: NotePage[];
+  questions: QuestionPage[];
+  tags: TagPage[];
+  tree: TreeNode[];
+  tagTree: CountedLink[];
+  comments: CommentView[];
+  stats: { cards: number; questions: number; tags: number; comments: number; moments: number };
+  /** Media files to copy into the site. */
+  media: MediaCopy[];
+}
+
+export function buildSiteModel(graph: Graph, trees: Map<string, Root>, config: WendaConfig, vault: string): SiteModel {
+  const strings = stringsFor(config.lang);
+  const notes = new Map(graph.notes.map((note) => [note.id, note]));
+  const questions = new Map(graph.questions.map((question) => [question.id, question]));
+  const published = (id: string) => notes.get(id)?.published === true;
+  const urlOf = (id: string): string | undefined => {
+    const question = questions.get(id);
+    if (question) return question.published ? question.url : undefined;
+    const note = notes.get(id);
+    return note?.published ? note.url : undefined;
+  };
+  const titleOf = (id: string) => questions.get(id)?.title ?? notes.get(id)?.title;
+  const link = (id: string): PageLink => ({ title: titleOf(id) ?? id, url: urlOf(id) ?? "" });
+  const media = new MediaResolver(config, vault);
+  const tagName = new Map(graph.tags.map((tag) => [tag.name.toLowerCase(), tag.name]));
+  const canonicalTag = (name: string) => tagName.get(name.toLowerCase()) ?? name;
+
+  // Render every published note once; collect the answers under its question bullets.
+  const rendered = new Map<string, { html: string; answers: Map<string, string[]> }>();
+  for (const note of graph.notes) {
+    const tree = trees.get(note.id);
+    if (!note.published || !tree) continue;
+    let comments = 0;
+    const context: RenderContext = {
+      noteId: note.id,
+      nextCommentId: () => `comment-${++comments}`,
+      urlOf,
+      titleOf,
+      tagUrl: (name) => tagUrl(canonicalTag(name)),
+      media: (path, origin) => media.resolve(path, origin, note.id),
+      href: (url) => hrefOf(url, config.base),
+      t: (key) => strings[key],
+    };
+    rendered.set(note.id, renderNote(tree, context));
+  }
+
+  // Comments in note order; the n-th comment of a card is `#comment-n` there (the renderer numbers them alike).
+  const commentsByCard = new Map<string, CommentView[]>();
+  const commentsByQuestion = new Map<string, CommentView[]>();
+  const allComments: CommentView[] = [];
+  for (const c of graph.comments) {
+    if (!published(c.card)) continue;
+    const ofCard = commentsByCard.get(c.card) ?? [];
+    const view: CommentView = { highlight: c.highlight, card: link(c.card), anchor: `comment-${ofCard.length + 1}` };
+    if (c.comment) view.comment = c.comment;
+    if (c.title) view.title = c.title;
+    if (c.question !== undefined && urlOf(c.question)) {
+      view.question = link(c.question);
+      commentsByQuestion.set(c.question, [...(commentsByQuestion.get(c.question) ?? []), view]);
+    }
+    ofCard.push(view);
+    commentsByCard.set(c.card, ofCard);
+    allComments.push(view);
+  }
+
+  const tagLinks = (names: string[]) => names.map((name) => ({ title: name, url: tagUrl(canonicalTag(name)) }));
+  const withPrefixes = (names: string[]) => {
+    const all = new Set<string>();
+    for (const name of names) {
+      const parts = canonicalTag(name).split("/");
+      for (let i = 1; i <= parts.length; i++) all.add(parts.slice(0, i).join("/"));
+    }
+    return [...all];
+  };
+  const publishedLinks = (ids: string[]) => ids.filter((id) => urlOf(id)).map(link);
+
+  // Notes (cards and pages; question pages are shown on their question's page).
+  const notePages: NotePage[] = [];
+  for (const note of graph.notes) {
+    if (!note.published || note.kind === "question") continue;
+    const page: NotePage = {
+      id: note.id,
+      title: note.title,
+      url: note.url,
+      kind: note.kind,
+      html: rendered.get(note.id)?.html ?? "",
+      tags: tagLinks(note.tags),
+      questions: publishedLinks(note.questions),
+      backlinks: publishedLinks(note.backlinks),
+      comments: commentsByCard.get(note.id) ?? [],
+      filterTags: withPrefixes(note.tags),
+    };
+    if (note.media) {
+      const origin = /^https?:\/\//i.test(note.media) ? "remote" : "file";
+      const resolved = media.resolve(note.media, origin, note.id);
+      page.video = "url" in resolved ? { url: resolved.url } : { missing: resolved.missing };
+    }
+    notePages.push(page);
+  }
+
+  // Questions.
+  const cardCount = (q: GraphQuestion) => q.cards.filter(published).length;
+  const questionPages: QuestionPage[] = [];
+  for (const q of graph.questions) {
+    if (!q.published) continue;
+    const answers: QuestionPage["answers"] = [];
+    for (const card of q.cards) {
+      if (!published(card)) continue;
+      for (const html of rendered.get(card)?.answers.get(q.id) ?? []) answers.push({ card: link(card), html });
+    }
+    const page: QuestionPage = {
+      id: q.id,
+      title: q.title,
+      url: q.url,
+      hasPage: q.hasPage,
+      breadcrumbs: breadcrumbs(q, questions, urlOf).map((path) => path.map(link)),
+      parents: publishedLinks(q.parents),
+      children: q.children.filter((id) => urlOf(id)).map((id) => ({ ...link(id), count: cardCount(questions.get(id) as GraphQuestion) })),
+      answers,
+      moments: q.timestamps
+        .filter((ts) => published(ts.card))
+        .map((ts) => ({ card: link(ts.card), label: ts.label, start: ts.start, available: "url" in media.resolve(ts.media, /^https?:/.test(ts.media) ? "remote" : "file", ts.card) })),
+      tags: tagLinks(q.tags),
+      comments: commentsByQuestion.get(q.id) ?? [],
+      backlinks: publishedLinks(q.backlinks),
+      filterTags: withPrefixes(q.tags),
+    };
+    if (q.hasPage && published(q.id)) page.ownHtml = rendered.get(q.id)?.html ?? "";
+    questionPages.push(page);
+  }
+
+  // Tags: only what published notes use.
+  const tagPages: TagPage[] = [];
+  const visibleTags = new Map<string, { notes: string[]; questions: string[] }>();
+  for (const tag of graph.tags) {
+    const tagNotes = tag.notes.filter(published);
+    if (tagNotes.length === 0) continue;
+    visibleTags.set(tag.name, { notes: tagNotes, questions: tag.questions.filter((id) => urlOf(id)) });
+  }
+  for (const tag of graph.tags) {
+    const visible = visibleTags.get(tag.name);
+    if (!visible) continue;
+    tagPages.push({
+      name: tag.name,
+      url: tag.url,
+      parent: tag.parent && visibleTags.has(tag.parent) ? { title: tag.parent, url: tagUrl(tag.parent) } : null,
+      children: tag.children
+        .filter((child) => visibleTags.has(child))
+        .map((child) => ({ title: child, url: tagUrl(child), count: visibleTags.get(child)?.notes.length ?? 0 })),
+      notes: visible.notes.map(link),
+      questions: visible.questions.map(link),
+      count: tag.count,
+    });
+  }
+
+  const tree = questionTree(graph.questions.filter((q) => q.published), questions, urlOf, cardCount);
+  const notePagesCards = notePages.filter((page) => page.kind === "card").length;
+  return {
+    config: { title: config.title, lang: config.lang, base: config.base, searchLanguage: config.searchLanguage },
+    strings,
+    notes: notePages,
+    questions: questionPages,
+    tags: tagPages,
+    tree,
+    tagTree: tagPages.filter((tag) => tag.parent === null).map((tag) => ({ title: tag.name, url: tag.url, count: tag.notes.length })),
+    comments: allComments,
+    stats: {
+      cards: notePagesCards,
+      questions: questionPages.length,
+      tags: tagPages.length,
+      comments: allComments.length,
+      moments: graph.timestamps.filter((ts) => published(ts.card)).length,
+    },
+    media: [...media.copies.values()],
+  };
+}
+
+/** Every path from a root question down to `q` (at most 6, cycle-safe), root first, `q` excluded. */
+function breadcrumbs(q: GraphQuestion, questions: Map<string, GraphQuestion>, urlOf: (id: string) => string | undefined): string[][] {
+  const paths: string[][] = [];
+  const climb = (id: string, below: string[], seen: Set<string>) => {
+    if (paths.length >= 6) return;
+    const parents = (questions.get(id)?.parents ?? []).filter((p) => urlOf(p) && !seen.has(p));
+    if (parents.length === 0) {
+      if (below.length) paths.push(below);
+      return;
+    }
+    for (const parent of parents) climb(parent, [parent, ...below], new Set([...seen, parent]));
+  };
+  climb(q.id, [], new Set([q.id]));
+  return paths;
+}
+
+/** The question hierarchy: roots are published questions without published parents; each node expands once. */
+function questionTree(
+  list: GraphQuestion[],
+  questions: Map<string, GraphQuestion>,
+  urlOf: (id: string) => string | undefined,
+  cardCount: (q: GraphQuestion) => number,
+): TreeNode[] {
+  const expanded = new Set<string>();
+  const node = (q: GraphQuestion): TreeNode => {
+    const base = { title: q.title, url: q.url, cards: cardCount(q) };
+    if (expanded.has(q.id)) return { ...base, children: [], repeat: true };
+    expanded.add(q.id);
+    const children = q.children
+      .map((id) => questions.get(id))
+      .filter((child): child is GraphQuestion => child !== undefined && urlOf(child.id) !== undefined)
+      .map(node);
+    return { ...base, children };
+  };
+  const roots = list.filter((q) => !q.parents.some((p) => urlOf(p)));
+  return roots.map(node);
+}
+
