@@ -306,6 +306,15 @@ const fixed = (value: number, digits: number): string => value.toFixed(digits);
 const verdict = (c: Check): string =>
   `${c.name} ${fixed(c.value, c.unit === "x" ? 2 : c.value < 100 ? 1 : 0)}${c.unit === "x" ? "x" : ` ${c.unit}`} ≤ ${c.limit}${c.unit === "x" ? "x" : ` ${c.unit}`} ${c.pass ? "PASS" : "MISS"}`;
 
+/** Both RSS figures of a site build. */
+function siteRss(s: SiteResult): string {
+  const parts = [
+    s.timeMaxRssKB === undefined ? undefined : `largest process ${fixed(mb(s.timeMaxRssKB), 0)} MB (time -v)`,
+    s.treeSumRssKB === undefined ? undefined : `process-tree sum ${fixed(mb(s.treeSumRssKB), 0)} MB (ps every 200 ms)`,
+  ].filter((x) => x !== undefined);
+  return parts.join(", ") || "not measured";
+}
+
 function printReport(results: SizeResult[], options: BenchOptions): void {
   const out: string[] = [];
   out.push("");
@@ -443,14 +452,11 @@ function printReport(results: SizeResult[], options: BenchOptions): void {
         out.push(
           `${r.cards} cards: site build FAILED (${s.failure}) after ${fixed(s.wallMs / 1000, 1)} s: ${s.command}`,
         );
+        out.push(`  peak RSS until it stopped: ${siteRss(s)}`);
         out.push(s.stderrTail.length > 0 ? s.stderrTail.map((l) => `  | ${l}`).join("\n") : "  (no output)");
         continue;
       }
-      const rss = [
-        s.timeMaxRssKB === undefined ? undefined : `largest process ${fixed(mb(s.timeMaxRssKB), 0)} MB (time -v)`,
-        s.treeSumRssKB === undefined ? undefined : `process-tree sum ${fixed(mb(s.treeSumRssKB), 0)} MB (ps, 200 ms)`,
-      ].filter((x) => x !== undefined);
-      out.push(`${r.cards} cards: peak RSS ${rss.join(", ") || "not measured"}`);
+      out.push(`${r.cards} cards: peak RSS ${siteRss(s)}`);
       const cardsPlausible = s.cardPages >= m.published && s.cardPages <= m.cards;
       const questionsPlausible = s.questionPages > 0 && s.questionPages <= m.questions;
       out.push(
@@ -511,7 +517,12 @@ function jsonSummary(results: SizeResult[], options: BenchOptions): string {
                   cardJsBytes: r.site.js?.bytes,
                   cardJsGzipBytes: r.site.js?.gzipBytes,
                 }
-              : { failed: r.site.failure, wallMs: Math.round(r.site.wallMs) },
+              : {
+                  failed: r.site.failure,
+                  wallMs: Math.round(r.site.wallMs),
+                  timeMaxRssKB: r.site.timeMaxRssKB,
+                  treeSumRssKB: r.site.treeSumRssKB,
+                },
           }
         : {}),
     })),
@@ -542,6 +553,7 @@ async function main(argv: string[]): Promise<number> {
       const result = await runSize(vault, options);
       if (result.siteDir) sites.push(result.siteDir);
       results.push(result);
+      if (result.site?.interrupted) throw new Error("interrupted");
     }
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -552,9 +564,9 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   printReport(results, options);
-  if (!options.keep && (generated.length > 0 || sites.length > 0)) {
-    process.stdout.write(`\n(generated vaults and site outputs removed; --keep keeps them in .bench/)\n`);
-  }
+  const removed = options.keep ? [] : [...generated, ...sites].map((dir) => path.relative(repoRoot, dir));
+  if (removed.length > 0)
+    process.stdout.write(`\n(removed ${removed.join(", ")}; --keep keeps them for the next run)\n`);
   if (options.json) process.stdout.write(`${jsonSummary(results, options)}\n`);
   const failed = results.some((r) => !r.floor.ok || !r.graph.ok || (r.site !== undefined && !r.site.ok));
   return failed || results.length < options.cards.length ? 1 : 0;

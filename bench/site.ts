@@ -4,6 +4,7 @@
  */
 import { execFile, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { type JsWeight, measurePageJs } from "./weight.ts";
@@ -26,12 +27,16 @@ export interface SiteResult {
   questionPages: number;
   cardPages: number;
   js?: JsWeight;
+  /** The bench got SIGINT/SIGTERM during the build (passed on to the build's process group). */
+  interrupted?: boolean;
   /** Last lines of stderr, when the build failed. */
   stderrTail: string[];
   command: string;
 }
 
 const pollMs = 200;
+/** A build whose process tree passes 75% of the machine's memory is stopped before it starves everything else. */
+const memoryGuardKB = (os.totalmem() / 1024) * 0.75;
 
 /** Run the build of `vault` into `outDir` (emptied first), from `repoRoot`. */
 export async function runSiteBuild(
@@ -72,14 +77,28 @@ export async function runSiteBuild(
   child.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk));
   child.stdout?.on("data", (chunk: Buffer) => stdout.push(chunk));
 
+  /** Signal the build's whole process group (this bench started it). */
+  const signalBuild = (signal: NodeJS.Signals): void => {
+    if (child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
   let treeSum = 0;
   let polling = false;
   let pollWorks = true;
+  let overMemory = false;
   const poll = async (): Promise<void> => {
     if (polling || child.pid === undefined || !pollWorks) return;
     polling = true;
     try {
       treeSum = Math.max(treeSum, await treeRssKB(child.pid));
+      if (treeSum > memoryGuardKB && !overMemory) {
+        overMemory = true;
+        signalBuild("SIGKILL");
+      }
     } catch {
       pollWorks = false;
     } finally {
@@ -91,14 +110,16 @@ export async function runSiteBuild(
   let timedOut = false;
   const killer = setTimeout(() => {
     timedOut = true;
-    if (child.pid !== undefined) {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
+    signalBuild("SIGKILL");
   }, timeoutMs);
+
+  // The build runs in its own process group, so Ctrl-C at the terminal would not reach it: pass signals on.
+  const passOn = (signal: NodeJS.Signals): void => {
+    result.interrupted = true;
+    signalBuild(signal);
+  };
+  process.on("SIGINT", passOn);
+  process.on("SIGTERM", passOn);
 
   const exit = await new Promise<{
     code: number | null;
@@ -111,6 +132,8 @@ export async function runSiteBuild(
   result.wallMs = performance.now() - start;
   clearInterval(timer);
   clearTimeout(killer);
+  process.off("SIGINT", passOn);
+  process.off("SIGTERM", passOn);
 
   if (pollWorks && treeSum > 0) result.treeSumRssKB = treeSum;
   if (gnuTime && fs.existsSync(timeFile)) {
@@ -123,6 +146,8 @@ export async function runSiteBuild(
   if (peaks.length > 0) result.peakRssKB = Math.max(...peaks);
 
   if (exit.error) result.failure = `could not start: ${exit.error.message}`;
+  else if (overMemory)
+    result.failure = `stopped: the process tree passed ${Math.round(memoryGuardKB / 1024)} MB (75% of RAM)`;
   else if (timedOut) result.failure = `timed out after ${Math.round(timeoutMs / 1000)} s`;
   else if (exit.signal) result.failure = `killed by ${exit.signal}`;
   else if (exit.code !== 0) result.failure = `exit code ${exit.code}`;
@@ -216,6 +241,9 @@ function firstCardPage(outDir: string): string | undefined {
   return undefined;
 }
 
+/** Colour and cursor escapes, dropped from the stderr tail. */
+const ansiEscape = new RegExp(`${String.fromCharCode(27)}\\[[\\d;?]*[A-Za-z]`, "g");
+
 /** The last `limit` bytes of a stream. */
 class Tail {
   private chunks: Buffer[] = [];
@@ -235,7 +263,7 @@ class Tail {
     const text = Buffer.concat(this.chunks).toString("utf8");
     return text
       .split(/\r?\n|\r/)
-      .map((line) => line.replace(/\x1b\[[\d;?]*[A-Za-z]/g, "").trimEnd())
+      .map((line) => line.replace(ansiEscape, "").trimEnd())
       .filter((line) => line !== "")
       .slice(-count);
   }

@@ -35,7 +35,12 @@ export function remarkBlockId() {
       const target = blockTarget(paragraph, index, parent);
       if (!target) {
         report(file, last, "warning", "block-id-orphan", `Block id \`${id}\` follows no block; it is ignored`);
-        return;
+        // The id was the whole paragraph: drop it rather than leave an empty `<p>`.
+        if (paragraph.children.length === 0) {
+          parent.children.splice(index, 1);
+          return [SKIP, index];
+        }
+        return undefined;
       }
       const previous = seen.get(id);
       if (previous !== undefined) {

@@ -33,7 +33,11 @@ function parseFrontmatter(node: Yaml, file: VFile): Frontmatter {
       error instanceof YAMLParseError && error.linePos
         ? { line: start + error.linePos[0].line, column: error.linePos[0].col }
         : node;
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    // The parser's own "at line 3, column 1" counts from the block, not the file: drop it, `where` is right.
+    const reason = (error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error)).replace(
+      /\s+at line \d+, column \d+:?$/,
+      "",
+    );
     report(file, where, "error", "frontmatter-invalid", `Front matter is not valid YAML: ${reason}`);
   }
   return {};

@@ -16,6 +16,8 @@ import type { ObComment } from "./types.d.ts";
 
 /** The Comments plugin's placeholder for a comment nobody wrote. */
 const placeholder = "Comment";
+/** Parents whose children are blocks, not phrasing. */
+const flowParents = new Set(["root", "blockquote", "listItem", "footnoteDefinition"]);
 const openingLabel = /^<label\b[^>]*\bclass\s*=\s*["']?[^"'>]*\bob-comment\b/i;
 
 export function remarkObComment() {
@@ -26,7 +28,18 @@ export function remarkObComment() {
       for (let i = 0; i < parent.children.length; i++) {
         const child = parent.children[i] as RootContent;
         if (child.type !== "html" || !openingLabel.test(child.value)) continue;
-        const end = closingIndex(parent.children as RootContent[], i);
+        // A block-level `html` node (an HTML block: the label alone on its line) has blocks for siblings; a run
+        // to the end of those would swallow the rest of the note. Only a label closed in the same node is read.
+        const flow = flowParents.has(parent.type);
+        const end = flow
+          ? closingIndex([child], 0) === undefined
+            ? undefined
+            : i
+          : closingIndex(parent.children as RootContent[], i);
+        if (end === undefined && flow) {
+          report(file, child, "warning", "ob-comment-unclosed", "Reviewer comment `<label class=\"ob-comment\">` opens an HTML block with no `</label>`; it is left as HTML");
+          continue;
+        }
         if (end === undefined) {
           report(file, child, "warning", "ob-comment-unclosed", "Reviewer comment `<label class=\"ob-comment\">` has no `</label>`; it runs to the end of the paragraph");
         }
@@ -61,22 +74,27 @@ function sourceOf(run: RootContent[], file: VFile): string {
   return run.map((node) => ("value" in node ? node.value : "")).join("");
 }
 
-/** Parse the label's HTML: text before `<input>` is the highlight, the `<span>` the comment, `title` the title. */
+/**
+ * Parse the label's HTML: the text it shows (before `<input>`, and any after `</span>`) is the highlight, the first
+ * `<span>` the comment, `title` the title.
+ */
 export function parseComment(html: string, run: RootContent[] = []): ObComment | undefined {
   const fragment: HastRoot = fromHtml(html, { fragment: true });
   const label = fragment.children.find(
     (node): node is Element => node.type === "element" && node.tagName === "label",
   );
   if (!label) return undefined;
-  const before: HastContent[] = [];
+  // Everything the label shows is the highlight: the text before `<input>`, and text typed after `</span>`
+  // (the label is edited by hand; dropping that text would lose the author's words).
+  const shown: HastContent[] = [];
   let span: Element | undefined;
-  let seenInput = false;
   for (const child of label.children) {
-    if (child.type === "element" && child.tagName === "input") seenInput = true;
-    else if (child.type === "element" && child.tagName === "span" && !span) span = child;
-    else if (!seenInput && !span) before.push(child);
+    if (child.type === "element" && child.tagName === "input") continue;
+    if (child.type === "element" && child.tagName === "span" && !span) span = child;
+    else shown.push(child);
   }
-  const highlight = collapse(before.map((node) => toText(node as Element)).join(""));
+  // Raw text values: `toText` trims each text node, which would glue `highlight` and `after` together.
+  const highlight = collapse(shown.map((node) => (node.type === "text" ? node.value : toText(node as Element))).join(""));
   const spanText = span ? collapse(toText(span)) : "";
   const title = typeof label.properties.title === "string" ? collapse(label.properties.title) : "";
   const node: ObComment = { type: "obComment", value: highlight };

@@ -25,7 +25,7 @@ export interface WikiLinkData extends Data {
   block?: string;
   /** True for `![[…]]`. */
   embed?: boolean;
-  /** Set by the graph's resolver: the note id the link points at, or undefined when unresolved. */
+  /** Set by the graph: the note id the link points at, or the question node it names when no file exists. */
   resolvedId?: string;
   // remark-wiki-link's own fields, which we ignore.
   exists?: boolean;

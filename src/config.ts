@@ -58,7 +58,7 @@ export async function loadConfig(vault: string, explicit?: string): Promise<Wend
   try {
     raw = file.endsWith(".json")
       ? JSON.parse(fs.readFileSync(file, "utf8"))
-      : ((await import(pathToFileURL(file).href)) as { default: unknown }).default;
+      : ((await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default: unknown }).default;
   } catch (error) {
     throw new Error(`cannot read \`${file}\`: ${error instanceof Error ? error.message : String(error)}`);
   }

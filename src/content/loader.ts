@@ -5,16 +5,25 @@
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
 import { loadSite, vaultPath } from "../site/load.ts";
+import path from "node:path";
+import { HtmlFiles } from "../site/html-files.ts";
 import type { SiteModel } from "../site/model.ts";
 
 type Collection = "notes" | "questions" | "tags" | "site";
 
-function entries(model: SiteModel, collection: Collection): { id: string; data: Record<string, unknown> }[] {
+function entries(model: SiteModel, collection: Collection, html: HtmlFiles): { id: string; data: Record<string, unknown> }[] {
   switch (collection) {
     case "notes":
-      return model.notes.map((page) => ({ id: page.url, data: { ...page } }));
+      return model.notes.map(({ html: body, ...page }) => ({ id: page.url, data: { ...page, htmlFile: html.put(body) } }));
     case "questions":
-      return model.questions.map((page) => ({ id: page.url, data: { ...page } }));
+      return model.questions.map(({ ownHtml, answers, ...page }) => ({
+        id: page.url,
+        data: {
+          ...page,
+          ...(ownHtml !== undefined ? { ownHtmlFile: html.put(ownHtml) } : {}),
+          answers: answers.map(({ html: body, card }) => ({ card, htmlFile: html.put(body) })),
+        },
+      }));
     case "tags":
       return model.tags.map((page) => ({ id: page.url, data: { ...page } }));
     case "site": {
@@ -31,8 +40,9 @@ export function wendaLoader(collection: Collection): Loader {
       const root = fileURLToPath(config.root);
       const fill = async (fresh: boolean) => {
         const model = await loadSite({ root, fresh, log: (message) => collection === "notes" && logger.info(message) });
+        const html = new HtmlFiles(path.join(root, "node_modules", ".wenda", "html", collection));
         store.clear();
-        for (const entry of entries(model, collection)) store.set(entry);
+        for (const entry of entries(model, collection, html)) store.set(entry);
       };
       await fill(false);
       if (watcher) {

@@ -72,19 +72,35 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     notes.set(note.id, graphNote);
   }
 
-  // 2. Links, resolved once; question targets resolve to their page when it exists.
-  const links: GraphLink[] = [];
-  const backlinks = new Map<string, Set<string>>();
-  const resolveTarget = (target: string, from: string) => index.resolve(target, from)?.id ?? normalizeTarget(target);
+  // 2. Links, resolved once; question targets resolve to their page when it exists. A question without a file
+  // is still one node: a bare `[[？X]]` joins the `[[folder/？X]]` written elsewhere.
+  const pagelessQuestions = new Map<string, string>();
   for (const note of parsed) {
     for (const link of note.facts.links) {
-      const resolution = index.resolve(link.target, note.id);
-      const to = resolution?.id ?? normalizeTarget(link.target);
-      if (resolution) link.node.data.resolvedId = resolution.id;
-      if (resolution?.ambiguous) {
+      const target = normalizeTarget(link.target);
+      if (target.includes("/") && isQuestionTarget(target, prefix) && !index.resolve(target, note.id)) {
+        const key = basename(target).toLowerCase();
+        if (!pagelessQuestions.has(key)) pagelessQuestions.set(key, target);
+      }
+    }
+  }
+  const resolveTarget = (target: string, from: string): { id: string; file: boolean; ambiguous?: string[] } => {
+    const resolution = index.resolve(target, from);
+    if (resolution) return { ...resolution, file: true };
+    const clean = normalizeTarget(target);
+    return { id: (!clean.includes("/") && pagelessQuestions.get(clean.toLowerCase())) || clean, file: false };
+  };
+  const links: GraphLink[] = [];
+  const backlinks = new Map<string, Set<string>>();
+  for (const note of parsed) {
+    for (const link of note.facts.links) {
+      const resolution = resolveTarget(link.target, note.id);
+      const to = resolution.id;
+      link.node.data.resolvedId = to;
+      if (resolution.ambiguous) {
         warn(note.path, link.line, link.column, "link-ambiguous", `Link \`[[${link.target}]]\` matches several notes; using \`${to}\` (also: ${resolution.ambiguous.join(", ")})`);
       }
-      const entry: GraphLink = { from: note.id, to, line: link.line, column: link.column, resolved: resolution !== undefined };
+      const entry: GraphLink = { from: note.id, to, line: link.line, column: link.column, resolved: resolution.file };
       if (link.embed) entry.embed = true;
       if (link.heading) entry.heading = link.heading;
       if (link.block) entry.block = link.block;
@@ -129,7 +145,7 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     const ids = new Map<string, string>();
     const idOf = (target: string) => {
       let id = ids.get(target);
-      if (id === undefined) ids.set(target, (id = resolveTarget(target, note.id)));
+      if (id === undefined) ids.set(target, (id = resolveTarget(target, note.id).id));
       return id;
     };
     for (const occurrence of note.facts.questions) {
@@ -194,7 +210,7 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
       const tag = tagOf(name);
       tag.count++;
       pushUnique(graphNote.tags, tag.name);
-      const question = use.question === undefined ? undefined : questions.get(resolveTarget(use.question, note.id));
+      const question = use.question === undefined ? undefined : questions.get(resolveTarget(use.question, note.id).id);
       if (question) pushUnique(question.tags, tag.name);
       // The tag and each of its prefixes list the note and question.
       for (let t: typeof tag | undefined = tag; t; t = t.parent === null ? undefined : tags.get(t.parent.toLowerCase())) {

@@ -51,8 +51,11 @@ export class NoteIndex {
     if (matching.length === 0) return undefined;
     if (matching.length === 1) return { id: matching[0] as string };
     const folder = dirname(fromId);
+    // The last tie-break compares code units, not `localeCompare`: that follows the machine's locale (`LANG`),
+    // and the same vault must resolve the same way everywhere (zh-CN sorts 甲 before 乙, en-US after).
     const sorted = [...matching].sort(
-      (a, b) => Number(dirname(b) === folder) - Number(dirname(a) === folder) || a.length - b.length || a.localeCompare(b),
+      (a, b) =>
+        Number(dirname(b) === folder) - Number(dirname(a) === folder) || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0),
     );
     return { id: sorted[0] as string, ambiguous: sorted.slice(1) };
   }

@@ -50,8 +50,23 @@ export function renderNote(tree: Root, context: RenderContext): RenderedNote {
   return { html: toHtml(hast), answers };
 }
 
-/** The children of a question bullet after its own line (the link). */
+/**
+ * The children of a question bullet after its own line (the link). Sub-questions inside stay as their link line
+ * only: their answers live on their own pages (and repeating them would copy a card once per nesting level).
+ */
 function answerOf(item: Element): ElementContent[] {
+  return bodyOf(item).map((child) => (child.type === "element" ? collapseSubQuestions(child) : child));
+}
+
+function collapseSubQuestions(node: Element): Element {
+  if (node.tagName === "li" && typeof node.properties.dataQuestion === "string") {
+    const body = bodyOf(node);
+    return { ...node, children: node.children.filter((child) => !body.includes(child)) };
+  }
+  return { ...node, children: node.children.map((child) => (child.type === "element" ? collapseSubQuestions(child) : child)) };
+}
+
+function bodyOf(item: Element): ElementContent[] {
   const index = item.children.findIndex((child) => child.type === "element" && blockTags.has(child.tagName));
   if (index === -1) return [];
   // A loose bullet wraps its own line in a <p>: skip that one.

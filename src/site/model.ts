@@ -290,6 +290,8 @@ function breadcrumbs(q: GraphQuestion, questions: Map<string, GraphQuestion>, ur
   return paths;
 }
 
+const maxTreeDepth = 8;
+
 /** The question hierarchy: roots are published questions without published parents; each node expands once. */
 function questionTree(
   list: GraphQuestion[],
@@ -298,17 +300,18 @@ function questionTree(
   cardCount: (q: GraphQuestion) => number,
 ): TreeNode[] {
   const expanded = new Set<string>();
-  const node = (q: GraphQuestion): TreeNode => {
+  const node = (q: GraphQuestion, depth: number): TreeNode => {
     const base = { title: q.title, url: q.url, cards: cardCount(q) };
-    if (expanded.has(q.id)) return { ...base, children: [], repeat: true };
+    // Outlines nest ~7 deep, but titles reused across cards can chain far deeper: the question page goes on.
+    if (expanded.has(q.id) || depth >= maxTreeDepth) return { ...base, children: [], repeat: true };
     expanded.add(q.id);
     const children = q.children
       .map((id) => questions.get(id))
       .filter((child): child is GraphQuestion => child !== undefined && urlOf(child.id) !== undefined)
-      .map(node);
+      .map((child) => node(child, depth + 1));
     return { ...base, children };
   };
   const roots = list.filter((q) => !q.parents.some((p) => urlOf(p)));
-  return roots.map(node);
+  return roots.map((root) => node(root, 0));
 }
 
