@@ -6,29 +6,26 @@ import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
 import { loadSite, vaultPath } from "../site/load.ts";
 import path from "node:path";
-import { HtmlFiles } from "../site/html-files.ts";
+import { PageFiles } from "../site/page-files.ts";
 import type { SiteModel } from "../site/model.ts";
 
 type Collection = "notes" | "questions" | "tags" | "site";
 
-function entries(model: SiteModel, collection: Collection, html: HtmlFiles): { id: string; data: Record<string, unknown> }[] {
+function entries(model: SiteModel, collection: Collection, files: PageFiles): { id: string; data: Record<string, unknown> }[] {
+  const entry = (page: { url: string; title?: string; name?: string }) => ({
+    id: page.url,
+    data: { url: page.url, title: page.title ?? page.name ?? page.url, file: files.put(page.url, page) },
+  });
   switch (collection) {
     case "notes":
-      return model.notes.map(({ html: body, ...page }) => ({ id: page.url, data: { ...page, htmlFile: html.put(body) } }));
+      return model.notes.map(entry);
     case "questions":
-      return model.questions.map(({ ownHtml, answers, ...page }) => ({
-        id: page.url,
-        data: {
-          ...page,
-          ...(ownHtml !== undefined ? { ownHtmlFile: html.put(ownHtml) } : {}),
-          answers: answers.map(({ html: body, card }) => ({ card, htmlFile: html.put(body) })),
-        },
-      }));
+      return model.questions.map(entry);
     case "tags":
-      return model.tags.map((page) => ({ id: page.url, data: { ...page } }));
+      return model.tags.map(entry);
     case "site": {
       const { notes: _n, questions: _q, tags: _t, ...site } = model;
-      return [{ id: "site", data: { ...site } }];
+      return [{ id: "site", data: { file: files.put("site", site) } }];
     }
   }
 }
@@ -40,9 +37,9 @@ export function wendaLoader(collection: Collection): Loader {
       const root = fileURLToPath(config.root);
       const fill = async (fresh: boolean) => {
         const model = await loadSite({ root, fresh, log: (message) => collection === "notes" && logger.info(message) });
-        const html = new HtmlFiles(path.join(root, "node_modules", ".wenda", "html", collection));
+        const files = new PageFiles(path.join(root, "node_modules", ".wenda", "pages", collection));
         store.clear();
-        for (const entry of entries(model, collection, html)) store.set(entry);
+        for (const entry of entries(model, collection, files)) store.set(entry);
       };
       await fill(false);
       if (watcher) {

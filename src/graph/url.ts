@@ -38,12 +38,15 @@ export function pathUrl(id: string): string {
   return `/${segments.join("/")}/`;
 }
 
-/** One path segment from free text: whitespace becomes `-`, unsafe characters go, `.`/`..` cannot result. */
+/**
+ * One path segment from free text: whitespace and `/` become `-`, unsafe characters go, `.`/`..` cannot result.
+ * (`/` matters for question titles, which are free text: `title: ../../x` must not climb out of `/q/`.)
+ */
 export function slugSegment(text: string): string {
   const slug = text
     .normalize("NFC")
     .replace(unsafeCharacters, "")
-    .replace(/\s+/g, "-")
+    .replace(/[\s/]+/g, "-")
     .replace(/-{2,}/g, "-")
     .replace(/^-+|-+$/g, "");
   return /^\.+$/.test(slug) ? "" : slug;

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Root } from "mdast";
 import { VFile } from "vfile";
 import { createProcessor } from "../../plugins/index.ts";
-import { extractFacts } from "./extract.ts";
+import { extractFacts, type NoteFacts } from "./extract.ts";
 import { buildGraph, type GraphOptions, type ParsedNote } from "./build.ts";
 import type { Diagnostic, Graph } from "./types.ts";
 import { isQuestionTarget } from "../../plugins/outline.ts";
@@ -91,7 +91,13 @@ export function parseNote(
 ): { note: ParsedNote; tree: Root } {
   const diagnostics: Diagnostic[] = [];
   const fail = (code: string, error: unknown): { note: ParsedNote; tree: Root } => {
-    const reason = error instanceof Error ? error.message : String(error);
+    // A tree nested deeper than the stack allows (thousands of `>` or bullets) may parse but cannot be walked.
+    const reason =
+      error instanceof RangeError && /call stack/i.test(error.message)
+        ? `Note is nested too deeply to read (${error.message})`
+        : error instanceof Error
+          ? error.message
+          : String(error);
     diagnostics.push({ path: file.path, line: 1, column: 1, severity: "error", code, message: `${reason}; the note is kept as plain text` });
     const text = typeof source === "string" ? source : "";
     const tree: Root = { type: "root", children: text ? [{ type: "code", value: text }] : [] };
@@ -116,21 +122,33 @@ export function parseNote(
     });
   }
   const ownQuestion = isQuestionTarget(file.id, questionPrefix) ? file.id : undefined;
+  let facts: NoteFacts;
+  try {
+    facts = extractFacts(tree, ownQuestion);
+  } catch (error) {
+    return fail("parse-failed", error);
+  }
   const note: ParsedNote = {
     id: file.id,
     path: file.path,
     frontmatter: vfile.data.frontmatter ?? {},
     properties: vfile.data.properties ?? {},
-    facts: extractFacts(tree, ownQuestion),
+    facts,
     diagnostics,
   };
   if (vfile.data.media !== undefined) note.media = vfile.data.media;
   return { note, tree };
 }
 
-/** Positions are only needed for facts and diagnostics, already taken; dropping them halves a kept tree. */
+/**
+ * Positions are only needed for facts and diagnostics, already taken; dropping them halves a kept tree.
+ * Iterative: a deeply nested note must not overflow the stack here.
+ */
 function stripPositions<T extends { position?: unknown; children?: unknown[] }>(node: T): T {
-  delete node.position;
-  if (node.children) for (const child of node.children) stripPositions(child as T);
+  const stack: T[] = [node];
+  for (let current = stack.pop(); current; current = stack.pop()) {
+    delete current.position;
+    if (current.children) for (const child of current.children) stack.push(child as T);
+  }
   return node;
 }

@@ -1,6 +1,7 @@
 /** Small helpers components share: hrefs from decoded URLs, the site entry. */
 import { getEntry } from "astro:content";
 import { hrefOf } from "../graph/url.ts";
+import { readPage } from "./page-files.ts";
 import type { SiteModel } from "./model.ts";
 
 export type SiteData = Omit<SiteModel, "notes" | "questions" | "tags">;
@@ -15,7 +16,7 @@ export function siteData(): Promise<SiteData> {
   if (cached && !import.meta.env?.DEV) return cached;
   const loading = getEntry("site", "site").then((entry) => {
     if (!entry) throw new Error("the site collection is empty: the vault was not loaded");
-    return entry.data as SiteData;
+    return readPage<SiteData>(entry);
   });
   cached = loading;
   return loading;
