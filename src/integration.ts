@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 // Imported up front: the config's module runner is closed by the time `astro:build:done` runs.
 import * as pagefind from "pagefind";
+import { sendFile } from "./cli/serve.ts";
 import { siteState } from "./site/load.ts";
 
 export function wenda(): AstroIntegration {
@@ -20,8 +21,7 @@ export function wenda(): AstroIntegration {
           const url = decodeURIComponent((req.url ?? "").split("?")[0] ?? "");
           const hit = media.find((copy) => url.endsWith(`/${copy.to}`));
           if (!hit) return next();
-          res.setHeader("content-length", fs.statSync(hit.from).size);
-          fs.createReadStream(hit.from).pipe(res);
+          sendFile(req, res, hit.from);
         });
       },
       "astro:build:done": async ({ dir, logger }) => {

@@ -39,23 +39,28 @@ export function createStaticServer(root: string): http.Server {
         return;
       }
     }
-    const size = fs.statSync(file).size;
-    const headers: Record<string, string | number> = { "content-type": types[path.extname(file).toLowerCase()] ?? "application/octet-stream", "accept-ranges": "bytes" };
-    const range = status === 200 ? /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "") : null;
-    if (range) {
-      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
-      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
-      if (start > end || start >= size) {
-        res.writeHead(416, { "content-range": `bytes */${size}` }).end();
-        return;
-      }
-      res.writeHead(206, { ...headers, "content-range": `bytes ${start}-${end}/${size}`, "content-length": end - start + 1 });
-      if (req.method === "HEAD") return void res.end();
-      fs.createReadStream(file, { start, end }).pipe(res);
+    sendFile(req, res, file, status);
+  });
+}
+
+/** Send `file` with its content type, honouring a byte range (a `<video>` cannot seek without one). */
+export function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: string, status = 200): void {
+  const size = fs.statSync(file).size;
+  const headers: Record<string, string | number> = { "content-type": types[path.extname(file).toLowerCase()] ?? "application/octet-stream", "accept-ranges": "bytes" };
+  const range = status === 200 ? /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "") : null;
+  if (range) {
+    const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+    const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+    if (start > end || start >= size) {
+      res.writeHead(416, { "content-range": `bytes */${size}` }).end();
       return;
     }
-    res.writeHead(status, { ...headers, "content-length": size });
+    res.writeHead(206, { ...headers, "content-range": `bytes ${start}-${end}/${size}`, "content-length": end - start + 1 });
     if (req.method === "HEAD") return void res.end();
-    fs.createReadStream(file).pipe(res);
-  });
+    fs.createReadStream(file, { start, end }).pipe(res);
+    return;
+  }
+  res.writeHead(status, { ...headers, "content-length": size });
+  if (req.method === "HEAD") return void res.end();
+  fs.createReadStream(file).pipe(res);
 }

@@ -13,7 +13,7 @@ let cached: Promise<SiteData> | undefined;
  * `getEntry`, which for this one large entry cost ~250 ms a page. In dev it is read fresh so edits show.
  */
 export function siteData(): Promise<SiteData> {
-  if (cached && !import.meta.env?.DEV) return cached;
+  if (cached && !import.meta.env.DEV) return cached;
   const loading = getEntry("site", "site").then((entry) => {
     if (!entry) throw new Error("the site collection is empty: the vault was not loaded");
     return readPage<SiteData>(entry);
