@@ -74,21 +74,33 @@ async function resultCount(page: Page): Promise<number> {
   return Number(match[1]);
 }
 
-/** Waits for Pagefind UI to show results for `query`, with the count in its message settled. */
+/** Waits until every result Pagefind UI lists has loaded its title link and excerpt (they render as placeholders first). */
+async function waitForLoadedResults(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const results = [...document.querySelectorAll(".pagefind-ui__result")];
+    return results.length > 0 && results.every((li) => li.querySelector(".pagefind-ui__result-link[href]") && li.querySelector(".pagefind-ui__result-excerpt"));
+  });
+}
+
+/** Waits for Pagefind UI to show results, with the count in its message; returns that count. */
 async function waitForResults(page: Page): Promise<number> {
-  await page.locator(".pagefind-ui__result").first().waitFor();
   await page.waitForFunction(() => /\d/.test(document.querySelector(".pagefind-ui__message")?.textContent ?? ""));
+  await waitForLoadedResults(page);
   return resultCount(page);
 }
 
-/** Clicks "load more" until every result is on the page; returns the result links' decoded paths. */
-async function allResultPaths(page: Page): Promise<string[]> {
-  const more = page.locator("button.pagefind-ui__button");
-  for (let i = 0; i < 20 && (await more.count()) > 0 && (await more.isVisible()); i++) {
-    const before = await page.locator(".pagefind-ui__result").count();
-    await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll(".pagefind-ui__result").length > n || !document.querySelector("button.pagefind-ui__button"), before);
+/** Clicks "load more" until all `expected` results are on the page; returns the result links' decoded paths. */
+async function allResultPaths(page: Page, expected: number): Promise<string[]> {
+  const results = page.locator(".pagefind-ui__result");
+  for (let i = 0; i < 20; i++) {
+    // Pagefind renders the list and its "load more" button asynchronously: wait for one or the other.
+    await page.waitForFunction((n) => document.querySelectorAll(".pagefind-ui__result").length >= n || document.querySelector("button.pagefind-ui__button") !== null, expected);
+    const shown = await results.count();
+    if (shown >= expected) break;
+    await page.locator("button.pagefind-ui__button").click();
+    await page.waitForFunction((n) => document.querySelectorAll(".pagefind-ui__result").length > n, shown);
   }
+  await waitForLoadedResults(page);
   const hrefs = await page.locator(".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title a").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
   return hrefs.map(pathOf);
 }
@@ -368,7 +380,8 @@ test("search: header form → results for 集群, narrowed by the RabbitMq tag f
     }, total);
     const narrowed = await resultCount(page);
     assert.ok(narrowed > 0 && narrowed < total, `the RabbitMq filter narrows ${total} results to ${narrowed}`);
-    const paths = await allResultPaths(page);
+    await waitForLoadedResults(page);
+    const paths = await allResultPaths(page, narrowed);
     assert.equal(paths.length, narrowed, `every filtered result is listed once "load more" is exhausted: ${JSON.stringify(paths)}`);
 
     // Each remaining result is a page tagged RabbitMq (or a nested RabbitMq/… tag): listed on /tags/RabbitMq/ and
@@ -453,24 +466,24 @@ test("comments: /comments/ lists the seed's comments, linked to their question a
   });
 });
 
-const pageKinds: { kind: string; path: string; status?: number; ready?: string }[] = [
+const pageKinds: { kind: string; path: string; status?: number }[] = [
   { kind: "home", path: "/" },
   { kind: "card", path: seedCard },
   { kind: "question", path: "/q/RabbitMq普通集群模式-原理/" },
   { kind: "tags", path: "/tags/" },
   { kind: "tag", path: "/tags/RabbitMq/" },
   { kind: "comments", path: "/comments/" },
-  { kind: "search", path: "/search/?q=集群", ready: ".pagefind-ui__result" },
+  { kind: "search", path: "/search/?q=集群" },
   { kind: "404", path: "/no/such/page/", status: 404 },
 ];
 
 test("every page kind renders without console errors (screenshots in tests/.artifacts/screenshots/)", TEST, async () => {
-  for (const { kind, path: pathname, status = 200, ready } of pageKinds) {
+  for (const { kind, path: pathname, status = 200 } of pageKinds) {
     await withPage(async (page, watched) => {
       if (status === 404) watched.allowNotFound(s.url(pathname));
       const response = await page.goto(s.url(pathname));
       assert.equal(response?.status(), status, `${pathname} answers ${status}`);
-      if (ready) await page.locator(ready).first().waitFor();
+      if (kind === "search") await waitForResults(page);
       if (kind === "card") await page.waitForFunction(() => ((document.getElementById("wenda-player") as HTMLVideoElement | null)?.readyState ?? 0) >= 1);
       await page.evaluate(() => document.fonts.ready);
       assert.ok((await h1(page)).length > 0, `${pathname} has a heading`);
