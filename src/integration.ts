@@ -26,6 +26,8 @@ export function wenda(): AstroIntegration {
       },
       "astro:build:done": async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
+        // Astro leaves these two internal modules at the root of an out-of-project outDir; they are not the site's.
+        for (const internal of ["content-assets.mjs", "content-modules.mjs"]) fs.rmSync(path.join(out, internal), { force: true });
         const model = siteState().built;
         for (const copy of model?.media ?? []) {
           const target = path.join(out, copy.to);

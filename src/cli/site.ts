@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { acquireLock } from "./lock.ts";
 import { vaultArgument } from "./main.ts";
 import { createStaticServer } from "./serve.ts";
 
@@ -30,11 +31,15 @@ export async function siteCommand(command: "build" | "dev" | "preview", position
   env.WENDA_OUT = out;
   const args = command === "build" ? ["build"] : ["dev", "--host", "127.0.0.1", ...(text("port") ? ["--port", text("port") as string] : [])];
   const astro = path.join(projectRoot, "node_modules", "astro", "astro.js");
+  const release = await acquireLock(path.join(projectRoot, "node_modules", ".wenda", "build.lock"), (pid) =>
+    process.stderr.write(`wenda ${command}: another wenda build or dev server (pid ${pid}) is using this checkout; waiting for it…\n`),
+  );
   const started = performance.now();
   const code = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, [astro, ...args, "--root", projectRoot], { env, stdio: "inherit" });
     child.on("exit", (status, signal) => resolve(status ?? (signal ? 1 : 0)));
   });
+  release();
   if (command === "build") {
     if (code !== 0) {
       process.stderr.write(`wenda build: the build failed (exit ${code}); see the messages above\n`);

@@ -366,12 +366,12 @@ test("search: header form → results for 集群, narrowed by the RabbitMq tag f
     assert.ok((await page.locator(".pagefind-ui__result-excerpt mark", { hasText: "集群" }).count()) > 0, "excerpts highlight 集群");
 
     // The filter panel: open the tag group if it is collapsed, tick RabbitMq.
-    const tagBlock = page.locator("details.pagefind-ui__filter-block", { has: page.locator("summary", { hasText: /^\s*tag\s*$/i }) });
+    const tagBlock = page.locator("details.pagefind-ui__filter-block", { has: page.locator("summary", { hasText: /^\s*(tag|标签)\s*$/i }) });
     assert.equal(await tagBlock.count(), 1, "Pagefind shows a tag filter group");
     if (!(await tagBlock.evaluate((d) => (d as HTMLDetailsElement).open))) await tagBlock.locator("summary").click();
-    const kindBlock = page.locator("details.pagefind-ui__filter-block", { has: page.locator("summary", { hasText: /^\s*kind\s*$/i }) });
+    const kindBlock = page.locator("details.pagefind-ui__filter-block", { has: page.locator("summary", { hasText: /^\s*(kind|类型)\s*$/i }) });
     assert.equal(await kindBlock.count(), 1, "Pagefind shows a kind filter group");
-    const rabbit = tagBlock.locator('input.pagefind-ui__filter-checkbox[name="tag"][value="RabbitMq"]');
+    const rabbit = tagBlock.locator('input.pagefind-ui__filter-checkbox[name="标签"][value="RabbitMq"]');
     assert.equal(await rabbit.count(), 1, "the tag group offers RabbitMq");
     await rabbit.check();
     await page.waitForFunction((before) => {
