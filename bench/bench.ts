@@ -59,6 +59,7 @@ interface PhaseSummary {
   files: number;
   bytes: number;
   wallMs: number;
+  cpuMs: number;
   readMs?: number;
   maxRssKB: number;
   baseRssKB: number;
@@ -84,6 +85,8 @@ interface SizeResult {
   floor: Outcome<PhaseSummary>;
   graph: Outcome<PhaseSummary>;
   ratio?: number;
+  /** The same ratio over CPU time: the steadier figure when the machine is busy. */
+  cpuRatio?: number;
   ratioExcludingRead?: number;
   parseChecks: Check[];
   site?: SiteResult;
@@ -92,6 +95,11 @@ interface SizeResult {
   warnings: string[];
 }
 
+/** Highest 1-minute load average seen when a phase finished. */
+let loadSeen = 0;
+const noteLoad = (): void => {
+  loadSeen = Math.max(loadSeen, os.loadavg()[0] ?? 0);
+};
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const mb = (kb: number): number => kb / 1024;
 
@@ -188,6 +196,7 @@ function summarize(runs: PhaseResult[]): PhaseSummary {
     files: first.files,
     bytes: first.bytes,
     wallMs: median(runs.map((r) => r.wallMs)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
     maxRssKB: Math.max(...runs.map((r) => r.maxRssKB)),
     baseRssKB: median(runs.map((r) => r.baseRssKB)),
   };
@@ -206,9 +215,10 @@ async function measure(
   try {
     for (let i = 0; i < repeat; i++) {
       const result = await runPhase(phase, dir);
+      noteLoad();
       runs.push(result);
       log(
-        `${label}: ${phase} run ${i + 1}/${repeat}: ${result.wallMs.toFixed(0)} ms, peak RSS ${mb(result.maxRssKB).toFixed(0)} MB`,
+        `${label}: ${phase} run ${i + 1}/${repeat}: ${result.wallMs.toFixed(0)} ms (cpu ${result.cpuMs.toFixed(0)} ms), peak RSS ${mb(result.maxRssKB).toFixed(0)} MB`,
       );
     }
     return { ok: true, value: summarize(runs) };
@@ -247,6 +257,7 @@ async function runSize(vault: Vault, options: BenchOptions): Promise<SizeResult>
       );
     }
     result.ratio = graph.value.wallMs / floor.value.wallMs;
+    result.cpuRatio = graph.value.cpuMs / floor.value.cpuMs;
     if (floor.value.readMs !== undefined)
       result.ratioExcludingRead = (graph.value.wallMs - floor.value.readMs) / floor.value.wallMs;
     result.parseChecks.push(check("ratio", result.ratio, targets.ratioToFloor, "x"));
@@ -259,6 +270,7 @@ async function runSize(vault: Vault, options: BenchOptions): Promise<SizeResult>
     result.siteDir = siteDir;
     log(`${label}: site build → ${path.relative(repoRoot, siteDir)}`);
     const site = await runSiteBuild(repoRoot, vault.dir, siteDir, siteTimeoutMs);
+    noteLoad();
     result.site = site;
     log(
       `${label}: site build ${site.ok ? "done" : `FAILED (${site.failure})`} in ${(site.wallMs / 1000).toFixed(1)} s`,
@@ -317,11 +329,22 @@ function siteRss(s: SiteResult): string {
 
 function printReport(results: SizeResult[], options: BenchOptions): void {
   const out: string[] = [];
+  const busiest = Math.max(loadSeen, ...os.loadavg());
   out.push("");
   out.push(
     `wenda bench: node ${process.version}, ${os.cpus()[0]?.model.trim() ?? "cpu"} ×${os.cpus().length}, ${os.platform()}; ` +
-      `each phase in a fresh process${options.repeat > 1 ? `, median of ${options.repeat} runs (peak RSS: highest)` : ""}`,
+      `each phase in a fresh process${options.repeat > 1 ? `, median of ${options.repeat} runs (peak RSS: highest)` : ""}; ` +
+      `load average at the end ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
   );
+  if (busiest > os.cpus().length) {
+    out.push(
+      `NOTE: the machine was busy (load average up to ${busiest.toFixed(1)} on ${os.cpus().length} CPUs): wall times are inflated ` +
+        "and noisy; cpu_ms and cpu_ratio are the steadier figures.",
+    );
+  }
   out.push("");
   const rows: string[][] = [];
   for (const r of results) {
@@ -337,7 +360,9 @@ function printReport(results: SizeResult[], options: BenchOptions): void {
         inputMB,
         fixed(r.floor.value.readMs, 0),
         "-",
+        "-",
         rate(r.floor.value.readMs),
+        "-",
         "-",
         "list + readFileSync utf8, warm cache",
       ]);
@@ -350,12 +375,14 @@ function printReport(results: SizeResult[], options: BenchOptions): void {
         files,
         inputMB,
         fixed(f.wallMs, 0),
+        fixed(f.cpuMs, 0),
         fixed(mb(f.maxRssKB), 0),
         rate(f.wallMs),
         "1.00",
+        "1.00",
         `remark-parse only; base RSS ${fixed(mb(f.baseRssKB), 0)} MB`,
       ]);
-    } else rows.push([String(r.cards), "floor", files, inputMB, "FAILED", "-", "-", "-", "see below"]);
+    } else rows.push([String(r.cards), "floor", files, inputMB, "FAILED", "-", "-", "-", "-", "-", "see below"]);
     if (r.graph.ok) {
       const g = r.graph.value;
       rows.push([
@@ -364,15 +391,32 @@ function printReport(results: SizeResult[], options: BenchOptions): void {
         files,
         inputMB,
         fixed(g.wallMs, 0),
+        fixed(g.cpuMs, 0),
         fixed(mb(g.maxRssKB), 0),
         rate(g.wallMs),
         r.ratio === undefined ? "-" : fixed(r.ratio, 2),
+        r.cpuRatio === undefined ? "-" : fixed(r.cpuRatio, 2),
         r.parseChecks.map(verdict).join("; "),
       ]);
-    } else rows.push([String(r.cards), "parse+graph", files, inputMB, "FAILED", "-", "-", "-", "see below"]);
+    } else rows.push([String(r.cards), "parse+graph", files, inputMB, "FAILED", "-", "-", "-", "-", "-", "see below"]);
   }
   out.push(
-    table(["cards", "phase", "files", "input_MB", "wall_ms", "peak_rss_MB", "MB/s", "ratio_to_floor", "targets"], rows),
+    table(
+      [
+        "cards",
+        "phase",
+        "files",
+        "input_MB",
+        "wall_ms",
+        "cpu_ms",
+        "peak_rss_MB",
+        "MB/s",
+        "ratio_to_floor",
+        "cpu_ratio",
+        "targets",
+      ],
+      rows,
+    ),
   );
   out.push("");
   for (const r of results) {
@@ -402,6 +446,7 @@ function printReport(results: SizeResult[], options: BenchOptions): void {
           String(r.cards),
           "site build",
           fixed(s.wallMs / 1000, 1),
+          s.cpuS === undefined ? "-" : fixed(s.cpuS, 1),
           s.peakRssKB === undefined ? "-" : fixed(mb(s.peakRssKB), 0),
           "-",
           "-",
@@ -417,6 +462,7 @@ function printReport(results: SizeResult[], options: BenchOptions): void {
         String(r.cards),
         "site build",
         fixed(s.wallMs / 1000, 1),
+        s.cpuS === undefined ? "-" : fixed(s.cpuS, 1),
         s.peakRssKB === undefined ? "-" : fixed(mb(s.peakRssKB), 0),
         String(s.pages),
         String(s.questionPages),
@@ -432,6 +478,7 @@ function printReport(results: SizeResult[], options: BenchOptions): void {
           "cards",
           "phase",
           "wall_s",
+          "cpu_s",
           "peak_rss_MB",
           "pages",
           "q_pages",
@@ -483,6 +530,7 @@ function jsonSummary(results: SizeResult[], options: BenchOptions): string {
     o.ok
       ? {
           wallMs: Math.round(o.value.wallMs),
+          cpuMs: Math.round(o.value.cpuMs),
           maxRssKB: o.value.maxRssKB,
           baseRssKB: Math.round(o.value.baseRssKB),
           files: o.value.files,
@@ -495,6 +543,7 @@ function jsonSummary(results: SizeResult[], options: BenchOptions): string {
     node: process.version,
     cpus: os.cpus().length,
     date: new Date().toISOString(),
+    loadAverage: os.loadavg(),
     repeat: options.repeat,
     sizes: results.map((r) => ({
       cards: r.cards,
@@ -502,12 +551,14 @@ function jsonSummary(results: SizeResult[], options: BenchOptions): string {
       floor: phase(r.floor),
       graph: phase(r.graph),
       ratio: r.ratio,
+      cpuRatio: r.cpuRatio,
       checks: [...r.parseChecks, ...r.siteChecks],
       ...(r.site
         ? {
             site: r.site.ok
               ? {
                   wallMs: Math.round(r.site.wallMs),
+                  cpuS: r.site.cpuS,
                   peakRssKB: r.site.peakRssKB,
                   timeMaxRssKB: r.site.timeMaxRssKB,
                   treeSumRssKB: r.site.treeSumRssKB,

@@ -11,24 +11,33 @@ import type { Root } from "mdast";
 import { listMarkdown, totalBytes } from "./files.ts";
 import { type PhaseResult, phaseMarker } from "./protocol.ts";
 
+/** User + system CPU time of this process (all its threads, GC included) since `start`, ms. */
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 async function floor(dir: string): Promise<PhaseResult> {
   const { unified } = await import("unified");
   const { default: remarkParse } = await import("remark-parse");
+  const baseRssKB = process.memoryUsage().rss / 1024;
   const readStart = performance.now();
   const files = listMarkdown(dir);
   const texts = files.map((file) => fs.readFileSync(file, "utf8"));
   const readMs = performance.now() - readStart;
   const processor = unified().use(remarkParse);
-  const baseRssKB = process.memoryUsage().rss / 1024;
   let nodes = 0;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   for (const text of texts) nodes += (processor.runSync(processor.parse(text)) as Root).children.length;
   const wallMs = performance.now() - start;
+  const cpuMs = cpuSince(cpu);
   return {
     phase: "floor",
     files: files.length,
     bytes: totalBytes(files),
     wallMs,
+    cpuMs,
     readMs,
     maxRssKB: process.resourceUsage().maxRSS,
     baseRssKB,
@@ -39,9 +48,11 @@ async function floor(dir: string): Promise<PhaseResult> {
 async function graph(dir: string): Promise<PhaseResult> {
   const { loadVault, listVault } = await import("../src/graph/vault.ts");
   const baseRssKB = process.memoryUsage().rss / 1024;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const loaded = loadVault(dir);
   const wallMs = performance.now() - start;
+  const cpuMs = cpuSince(cpu);
   const maxRssKB = process.resourceUsage().maxRSS;
   const files = listVault(dir).map((file) => file.absolute);
   const { graph: g } = loaded;
@@ -50,6 +61,7 @@ async function graph(dir: string): Promise<PhaseResult> {
     files: files.length,
     bytes: totalBytes(files),
     wallMs,
+    cpuMs,
     maxRssKB,
     baseRssKB,
     counts: {

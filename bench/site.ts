@@ -16,6 +16,8 @@ export interface SiteResult {
   /** What went wrong when not ok: exit code, signal, timeout, spawn error. */
   failure?: string;
   wallMs: number;
+  /** User + system CPU time of the whole tree, from GNU time -v, seconds. */
+  cpuS?: number;
   /** Largest single process of the tree, from GNU time -v (`Maximum resident set size`), KB. */
   timeMaxRssKB?: number;
   /** Highest sum of RSS over the process tree, polled with ps every 200 ms, KB. */
@@ -140,6 +142,9 @@ export async function runSiteBuild(
     const text = fs.readFileSync(timeFile, "utf8");
     const rss = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(text);
     if (rss) result.timeMaxRssKB = Number(rss[1]);
+    const user = /User time \(seconds\):\s*([\d.]+)/.exec(text);
+    const system = /System time \(seconds\):\s*([\d.]+)/.exec(text);
+    if (user && system) result.cpuS = Number(user[1]) + Number(system[1]);
     fs.rmSync(timeFile, { force: true });
   }
   const peaks = [result.timeMaxRssKB, result.treeSumRssKB].filter((v): v is number => v !== undefined);

@@ -10,6 +10,7 @@ import remarkParse from "remark-parse";
 import { type Processor, unified } from "unified";
 import type { Root } from "mdast";
 import { remarkBlockId } from "./block-id.ts";
+import { remarkBlockRef } from "./block-ref.ts";
 import { remarkFrontmatterData } from "./frontmatter.ts";
 import { remarkLogseqProperty } from "./logseq-property.ts";
 import { remarkMediaLink } from "./media-link.ts";
@@ -30,6 +31,7 @@ export function createProcessor(options: Options = {}): Processor<Root, Root, Ro
     .use(remarkWikiLinkObsidian)
     .use(remarkBlockId)
     .use(remarkLogseqProperty)
+    .use(remarkBlockRef)
     .use(remarkObComment)
     .use(remarkMediaLink)
     .use(remarkTimestamp)

@@ -66,6 +66,14 @@ export interface ObComment extends Literal {
   title?: string;
 }
 
+/** A Logseq block reference `((uuid))`, or a block embed `{{embed ((uuid))}}`. */
+export interface BlockRef extends Literal {
+  type: "blockRef";
+  /** The block's id, lower-cased. */
+  value: string;
+  embed?: boolean;
+}
+
 /** Media a link or image points at, set on `link` / `image` nodes by `remarkMediaPath`. */
 export interface MediaRef {
   /** Normalized path (`Z:/…/视频.mp4`), vault-relative path, or http(s) URL without fragment. */
@@ -91,12 +99,14 @@ declare module "mdast" {
     tag: Tag;
     timestamp: Timestamp;
     obComment: ObComment;
+    blockRef: BlockRef;
   }
   interface RootContentMap {
     wikiLink: WikiLink;
     tag: Tag;
     timestamp: Timestamp;
     obComment: ObComment;
+    blockRef: BlockRef;
   }
   interface Data {
     /** Block id (`{ #47a9a2}`, `^47a9a2`) of this block, set by `remarkBlockId`. */

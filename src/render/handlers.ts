@@ -8,7 +8,7 @@ import type { Handler, State } from "mdast-util-to-hast";
 import { defaultHandlers } from "mdast-util-to-hast";
 import { formatClock } from "../../plugins/media/fragment.ts";
 import { isImage, isVideoOrAudio } from "../../plugins/media/normalize.ts";
-import type { ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
+import type { BlockRef, ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
 import { normalizeTarget } from "../graph/resolve.ts";
 import type { MediaResolution } from "./media.ts";
 
@@ -26,6 +26,8 @@ export interface RenderContext {
   media(path: string, origin: "file" | "vault" | "remote"): MediaResolution;
   /** Percent-encode a decoded site URL into an href (with the base). */
   href(url: string): string;
+  /** A block by id: its text and the URL (with `#id`) of the note it is in, when published. */
+  blockOf(id: string): { text: string; url: string; id: string } | undefined;
   /** `comment-1`, `comment-2`, … in document order, as the site model numbers the graph's comments. */
   nextCommentId(): string;
   /** UI strings. */
@@ -38,6 +40,7 @@ export function createHandlers(context: RenderContext): Record<string, Handler> 
     tag: (state, node: Tag) => tag(state, node, context),
     timestamp: (state, node: Timestamp) => timestamp(state, node, context),
     obComment: (state, node: ObComment) => obComment(state, node, context),
+    blockRef: (_state, node: BlockRef) => blockRef(node, context),
     link: (state, node: Link) => link(state, node, context),
     image: (state, node: Image) => image(state, node, context),
     listItem: (state, node: ListItem, parent: Parents | undefined) => listItem(state, node, parent),
@@ -148,6 +151,14 @@ function obComment(_state: State, node: ObComment, context: RenderContext): Elem
     ]);
   if (!node.comment) return element("span", { id, className: ["ob-comment", "ob-comment-solo"] }, [note(node.value)]);
   return element("span", { id, className: ["ob-comment"] }, [element("mark", {}, [text(node.value)]), note(node.comment)]);
+}
+
+/** `((uuid))`: the block's text as an inline quote linking to it; an embed shows it as a block. */
+function blockRef(node: BlockRef, context: RenderContext): Element {
+  const block = context.blockOf(node.value);
+  if (!block) return element("span", { className: ["block-ref", "unresolved"], title: node.value }, [text("[missing block]")]);
+  const quote = element("a", { href: `${context.href(block.url)}#${encodeURIComponent(block.id)}`, className: ["block-ref"] }, [text(block.text)]);
+  return node.embed ? element("blockquote", { className: ["block-embed"] }, [quote]) : quote;
 }
 
 function link(state: State, node: Link, context: RenderContext): Element {

@@ -124,6 +124,13 @@ export function buildSiteModel(graph: Graph, trees: Map<string, Root>, config: W
   const tagName = new Map(graph.tags.map((tag) => [tag.name.toLowerCase(), tag.name]));
   const canonicalTag = (name: string) => tagName.get(name.toLowerCase()) ?? name;
 
+  const blocks = new Map<string, { text: string; url: string; id: string }>();
+  for (const block of graph.blocks) {
+    const url = urlOf(block.note);
+    const key = block.id.toLowerCase();
+    if (url && !blocks.has(key)) blocks.set(key, { text: block.text, url, id: block.id });
+  }
+
   // Render every published note once; collect the answers under its question bullets.
   const rendered = new Map<string, { html: string; answers: Map<string, string[]> }>();
   for (const note of graph.notes) {
@@ -133,6 +140,7 @@ export function buildSiteModel(graph: Graph, trees: Map<string, Root>, config: W
     const context: RenderContext = {
       noteId: note.id,
       nextCommentId: () => `comment-${++comments}`,
+      blockOf: (id) => blocks.get(id.toLowerCase()),
       urlOf,
       titleOf,
       tagUrl: (name) => tagUrl(canonicalTag(name)),

@@ -5,10 +5,9 @@ import { test } from "node:test";
 import type { Nodes } from "mdast";
 import { isQuestionTarget } from "../../plugins/outline.ts";
 import { processNote, runFixtures } from "../helpers/fixtures.ts";
+import { seedPath } from "../helpers/vault.ts";
 
 runFixtures("outline");
-
-const seedPath = new URL("../../../shared/seeds/000_e734d63c00d34c2b.txt", import.meta.url);
 
 /** `[question, depth]` of every question bullet (depth counts enclosing list items). */
 function questions(source: string, questionPrefix?: string): [string, number][] {

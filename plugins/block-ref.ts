@@ -1,0 +1,31 @@
+/**
+ * Logseq block references (DIALECT §8): `((6571a2b3-…))` refers to the block with `id:: 6571a2b3-…`. Found in
+ * text nodes only (never in code). The renderer shows the block's text as an inline quote linking to it, or
+ * `[missing block]`; `{{embed ((uuid))}}` is the same reference, shown as a block.
+ */
+import type { Parent, PhrasingContent, Root, Text } from "mdast";
+import { SKIP, visit } from "unist-util-visit";
+import type { BlockRef } from "./types.d.ts";
+
+const reference = /\{\{\s*embed\s+\(\(([\w-]+)\)\)\s*\}\}|\(\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)\)/gi;
+
+export function remarkBlockRef() {
+  return (tree: Root) => {
+    visit(tree, "text", (node: Text, index, parent: Parent | undefined) => {
+      if (!parent || index === undefined || !node.value.includes("((")) return undefined;
+      const pieces: PhrasingContent[] = [];
+      let last = 0;
+      for (const match of node.value.matchAll(reference)) {
+        if (match.index > last) pieces.push({ type: "text", value: node.value.slice(last, match.index) });
+        const ref: BlockRef = { type: "blockRef", value: (match[1] ?? match[2] ?? "").toLowerCase() };
+        if (match[1]) ref.embed = true;
+        pieces.push(ref);
+        last = match.index + match[0].length;
+      }
+      if (last === 0) return undefined;
+      if (last < node.value.length) pieces.push({ type: "text", value: node.value.slice(last) });
+      parent.children.splice(index, 1, ...(pieces as never[]));
+      return [SKIP, index + pieces.length];
+    });
+  };
+}
