@@ -11,9 +11,10 @@ import { after, before, describe, test } from "node:test";
 import type { Graph } from "../../src/graph/types.ts";
 import { loadVault } from "../../src/graph/vault.ts";
 import { removeVault, repoRoot } from "../helpers/vault.ts";
+import { sharedDir } from "../../scripts/shared-dir.ts";
 
 /** CI clones the repository with `shared/` beside it. */
-const generator = path.resolve(repoRoot, "../shared/tools/gen-vault.mjs");
+const generator = path.join(sharedDir(), "tools/gen-vault.mjs");
 
 interface Manifest {
   cards: { file: string; publish: boolean; timestamps: number[]; comments: number; blockIds: string[]; questions: string[] }[];

@@ -3,12 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { sharedDir } from "../../scripts/shared-dir.ts";
 
 /** The repository folder. */
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
-/** `shared/` sits beside the repository (CI clones it there). */
-export const seedPath = path.resolve(repoRoot, "../shared/seeds/000_e734d63c00d34c2b.txt");
+/** The seed card in `shared/` (beside the repository in CI; see scripts/shared-dir.ts). */
+export const seedPath = path.join(sharedDir(), "seeds/000_e734d63c00d34c2b.txt");
 
 /** The seed's vault path, as DG published it. */
 export const seedVaultPath = "卡片/引入消息队列之后该如何保证其高可用性1.mp4.md";
