@@ -5,7 +5,7 @@
  * and `title::` feed the name index. Paragraphs only: code never changes.
  */
 import type { ListItem, Paragraph, Root, RootContent, Text } from "mdast";
-import { toString } from "mdast-util-to-string";
+import { toString as textOf } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import type { WikiLink } from "./types.d.ts";
@@ -45,7 +45,7 @@ function takeProperties(paragraph: Paragraph, whole: boolean): Record<string, st
   // breaks only come from text nodes, so each `\n` maps back to a text node and an offset in it.
   const pieces = paragraph.children.map((node) => {
     if (node.type === "text") return node.value;
-    const text = node.type === "wikiLink" ? wikiSource(node as WikiLink) : toString(node);
+    const text = node.type === "wikiLink" ? wikiSource(node as WikiLink) : textOf(node);
     return text.replace(/\n/g, " ");
   });
   const lines = pieces.join("").split("\n");

@@ -6,7 +6,7 @@
  * Runs after `remarkMediaLink`, which normalized the paths.
  */
 import type { Link, Parent, PhrasingContent, Root, Text } from "mdast";
-import { toString } from "mdast-util-to-string";
+import { toString as textOf } from "mdast-util-to-string";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { report } from "./diagnostic.ts";
@@ -59,7 +59,7 @@ function linkTimestamp(link: Link, file: VFile): Timestamp | undefined {
     report(file, link, "warning", "timestamp-invalid", `Timestamp fragment \`#${url.fragment}\` is not a valid media time; the link stays plain`);
     return undefined;
   }
-  return timestampNode(media, range, toString(link).trim(), link.children, link);
+  return timestampNode(media, range, textOf(link).trim(), link.children, link);
 }
 
 function wikiTimestamp(link: WikiLink, file: VFile): Timestamp | undefined {
@@ -106,7 +106,7 @@ function remoteTime(url: string): { media: string; start: number } | undefined {
   if (start === null || Number.isNaN(start)) return undefined;
   parsed.searchParams.delete("t");
   parsed.searchParams.delete("start");
-  return { media: parsed.toString(), start };
+  return { media: parsed.textOf(), start };
 }
 
 function timestampNode(

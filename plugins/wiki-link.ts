@@ -27,7 +27,7 @@ export function remarkWikiLinkObsidian(this: Processor) {
   const wikiConstruct = extensions.at(-1)?.text?.[leftSquareBracket] as Construct | undefined;
   if (!wikiConstruct) throw new Error("remark-wiki-link did not register its `[[` construct");
   extensions.push(wikiEmbedSyntax(wikiConstruct));
-  (data.fromMarkdownExtensions ??= []).push(wikiEmbedFromMarkdown);
+  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), wikiEmbedFromMarkdown];
 
   return (tree: Root) => {
     visit(tree, "wikiLink", (node: WikiLink) => {

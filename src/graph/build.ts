@@ -144,8 +144,10 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     }
     const ids = new Map<string, string>();
     const idOf = (target: string) => {
-      let id = ids.get(target);
-      if (id === undefined) ids.set(target, (id = resolveTarget(target, note.id).id));
+      const known = ids.get(target);
+      if (known !== undefined) return known;
+      const id = resolveTarget(target, note.id).id;
+      ids.set(target, id);
       return id;
     };
     for (const occurrence of note.facts.questions) {

@@ -10,7 +10,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Graph } from "../../src/graph/types.ts";
 import { loadVault } from "../../src/graph/vault.ts";
-import { removeVault, repoRoot } from "../helpers/vault.ts";
+import { removeVault, } from "../helpers/vault.ts";
 import { sharedDir } from "../../scripts/shared-dir.ts";
 
 /** CI clones the repository with `shared/` beside it. */

@@ -119,3 +119,11 @@ test("permalinks that try to leave the site fall back to a safe path URL", () =>
     assert.ok(!note.url.startsWith("/tags/"));
   }
 });
+
+test("the UI language is configurable: English strings, same search language", () => {
+  const { model } = site({ "卡片/a.md": "* [视频](file:///Z:/V/x.mp4)\n\t* [[？问题]]\n\t\t* [01:00](file:///Z:/V/x.mp4#t=60)\n" }, { lang: "en" });
+  assert.equal(model.config.lang, "en");
+  assert.equal(model.config.searchLanguage, "zh-cn", "Chinese notes stay segmented as Chinese");
+  assert.equal(model.strings.search, "Search");
+  assert.match(model.notes[0]?.html ?? "", /<span class="ts-note">video not published<\/span>/);
+});
