@@ -24,7 +24,7 @@ fresh Node process: the bare remark-parse floor, the full parse + question graph
   --site          Also run \`node bin/wenda.mjs build <vault> --out .bench/site-N\`
   --keep          Keep the generated vaults and site outputs (re-used by the next run)
   --json          Print a JSON summary as the last line
-  --repeat R      Run each parse phase R times (median wall time, highest peak RSS); default 1
+  --repeat R      Run each parse phase R times (median wall and CPU time, highest peak RSS); default 1
 `;
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {

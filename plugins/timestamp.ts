@@ -106,7 +106,7 @@ function remoteTime(url: string): { media: string; start: number } | undefined {
   if (start === null || Number.isNaN(start)) return undefined;
   parsed.searchParams.delete("t");
   parsed.searchParams.delete("start");
-  return { media: parsed.textOf(), start };
+  return { media: parsed.toString(), start };
 }
 
 function timestampNode(
