@@ -36,10 +36,12 @@ export function wendaLoader(collection: Collection): Loader {
     load: async ({ store, logger, config, watcher }: LoaderContext) => {
       const root = fileURLToPath(config.root);
       const fill = async (fresh: boolean) => {
-        const model = await loadSite({ root, fresh, log: (message) => collection === "notes" && logger.info(message) });
+        const model = await loadSite({ root, fresh, log: (message) => logger.info(message) });
         const files = new PageFiles(path.join(root, "node_modules", ".wenda", "pages", collection));
+        const started = performance.now();
         store.clear();
         for (const entry of entries(model, collection, files)) store.set(entry);
+        if (process.env.WENDA_DEBUG) logger.info(`${collection}: stored in ${Math.round(performance.now() - started)} ms`);
       };
       await fill(false);
       if (watcher) {

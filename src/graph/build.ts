@@ -96,7 +96,7 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     for (const link of note.facts.links) {
       const resolution = resolveTarget(link.target, note.id);
       const to = resolution.id;
-      link.node.data.resolvedId = to;
+      if (link.node) link.node.data.resolvedId = to;
       if (resolution.ambiguous) {
         warn(note.path, link.line, link.column, "link-ambiguous", `Link \`[[${link.target}]]\` matches several notes; using \`${to}\` (also: ${resolution.ambiguous.join(", ")})`);
       }

@@ -17,7 +17,8 @@ export interface QuestionOccurrence {
 export interface NoteFacts {
   questions: QuestionOccurrence[];
   tags: { name: string; question?: string; line: number }[];
-  links: { node: WikiLink; target: string; line: number; column: number; heading?: string; block?: string; embed?: boolean }[];
+  /** `node` is the link in the tree (absent once the facts have crossed to another thread). */
+  links: { node?: WikiLink; target: string; line: number; column: number; heading?: string; block?: string; embed?: boolean }[];
   timestamps: { media: string; start: number; end?: number; label: string; question?: string; line: number }[];
   comments: { highlight: string; comment?: string; title?: string; question?: string; line: number }[];
   blocks: { id: string; line: number; text: string }[];

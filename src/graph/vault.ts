@@ -74,7 +74,7 @@ export function loadVault(root: string, options: LoadOptions = {}): LoadedVault 
   return { root, graph: buildGraph(parsed, options), trees };
 }
 
-function readSource(file: VaultFile): string | Error {
+export function readSource(file: VaultFile): string | Error {
   try {
     return fs.readFileSync(file.absolute, "utf8");
   } catch (error) {
@@ -144,7 +144,7 @@ export function parseNote(
  * Positions are only needed for facts and diagnostics, already taken; dropping them halves a kept tree.
  * Iterative: a deeply nested note must not overflow the stack here.
  */
-function stripPositions<T extends { position?: unknown; children?: unknown[] }>(node: T): T {
+export function stripPositions<T extends { position?: unknown; children?: unknown[] }>(node: T): T {
   const stack: T[] = [node];
   for (let current = stack.pop(); current; current = stack.pop()) {
     delete current.position;

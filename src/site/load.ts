@@ -8,7 +8,9 @@
 import path from "node:path";
 import { loadConfig } from "../config.ts";
 import { loadVault } from "../graph/vault.ts";
-import { buildSiteModel, type SiteModel } from "./model.ts";
+import type { Graph } from "../graph/types.ts";
+import { assembleSiteModel, buildSiteModel, type SiteModel } from "./model.ts";
+import { parseAndRenderInWorkers } from "./parallel.ts";
 
 interface SiteState {
   vault?: string;
@@ -55,19 +57,25 @@ export function loadSite(options: LoadSiteOptions): Promise<SiteModel> {
     }
     const started = performance.now();
     let lastTenth = -1;
-    const { graph, trees } = loadVault(vault, {
-      keepTrees: true,
-      questionPrefix: config.questionPrefix,
-      publish: config.publish,
-      onProgress: (done, total) => {
-        const tenth = Math.floor((done / total) * 10);
-        if (total >= 200 && tenth !== lastTenth) {
-          lastTenth = tenth;
-          log(`parsing notes ${done}/${total}`);
-        }
-      },
-    });
-    const model = buildSiteModel(graph, trees, config, vault);
+    const onProgress = (done: number, total: number) => {
+      const tenth = Math.floor((done / total) * 10);
+      if (total >= 200 && tenth !== lastTenth) {
+        lastTenth = tenth;
+        log(`parsing notes ${done}/${total}`);
+      }
+    };
+    const workers = process.env.WENDA_WORKERS === undefined ? undefined : Number(process.env.WENDA_WORKERS);
+    let model: SiteModel;
+    let graph: Graph;
+    if (workers === 0) {
+      const loaded = loadVault(vault, { keepTrees: true, questionPrefix: config.questionPrefix, publish: config.publish, onProgress });
+      graph = loaded.graph;
+      model = buildSiteModel(graph, loaded.trees, config, vault);
+    } else {
+      const result = await parseAndRenderInWorkers(vault, config, { ...(workers ? { workers } : {}), onProgress });
+      graph = result.graph;
+      model = assembleSiteModel(graph, result.rendered, config, vault, result.copies);
+    }
     const errors = graph.diagnostics.filter((d) => d.severity === "error");
     for (const d of errors.slice(0, 20)) log(`${d.path}:${d.line}:${d.column}: error ${d.code} ${d.message}`);
     log(

@@ -6,11 +6,11 @@
 import type { Root } from "mdast";
 import type { WendaConfig } from "../config.ts";
 import type { Graph, GraphQuestion, NoteKind } from "../graph/types.ts";
-import { hrefOf, tagUrl } from "../graph/url.ts";
+import { tagUrl } from "../graph/url.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
-import type { RenderContext } from "../render/handlers.ts";
 import { MediaResolver, type MediaCopy } from "../render/media.ts";
-import { renderNote } from "../render/render-note.ts";
+import { type RenderedNote, renderNote } from "../render/render-note.ts";
+import { renderContextFor, siteLinksOf } from "../render/site-links.ts";
 
 export interface PageLink {
   title: string;
@@ -107,7 +107,29 @@ export interface SiteModel {
   media: MediaCopy[];
 }
 
+/** Render every published note of `trees` in this thread, then assemble the model (tests, small vaults). */
 export function buildSiteModel(graph: Graph, trees: Map<string, Root>, config: WendaConfig, vault: string): SiteModel {
+  const links = siteLinksOf(graph, config);
+  const media = new MediaResolver(config, vault);
+  const rendered = new Map<string, RenderedNote>();
+  for (const note of graph.notes) {
+    const tree = trees.get(note.id);
+    if (note.published && tree) rendered.set(note.id, renderNote(tree, renderContextFor(links, note.id, media)));
+  }
+  return assembleSiteModel(graph, rendered, config, vault, [...media.copies.values()]);
+}
+
+/**
+ * The model from the graph and the notes rendered already (here or in worker threads); `copies` are the media
+ * files rendering found.
+ */
+export function assembleSiteModel(
+  graph: Graph,
+  rendered: Map<string, RenderedNote>,
+  config: WendaConfig,
+  vault: string,
+  copies: MediaCopy[],
+): SiteModel {
   const strings = stringsFor(config.lang);
   const notes = new Map(graph.notes.map((note) => [note.id, note]));
   const questions = new Map(graph.questions.map((question) => [question.id, question]));
@@ -123,33 +145,6 @@ export function buildSiteModel(graph: Graph, trees: Map<string, Root>, config: W
   const media = new MediaResolver(config, vault);
   const tagName = new Map(graph.tags.map((tag) => [tag.name.toLowerCase(), tag.name]));
   const canonicalTag = (name: string) => tagName.get(name.toLowerCase()) ?? name;
-
-  const blocks = new Map<string, { text: string; url: string; id: string }>();
-  for (const block of graph.blocks) {
-    const url = urlOf(block.note);
-    const key = block.id.toLowerCase();
-    if (url && !blocks.has(key)) blocks.set(key, { text: block.text, url, id: block.id });
-  }
-
-  // Render every published note once; collect the answers under its question bullets.
-  const rendered = new Map<string, { html: string; answers: Map<string, string[]> }>();
-  for (const note of graph.notes) {
-    const tree = trees.get(note.id);
-    if (!note.published || !tree) continue;
-    let comments = 0;
-    const context: RenderContext = {
-      noteId: note.id,
-      nextCommentId: () => `comment-${++comments}`,
-      blockOf: (id) => blocks.get(id.toLowerCase()),
-      urlOf,
-      titleOf,
-      tagUrl: (name) => tagUrl(canonicalTag(name)),
-      media: (path, origin) => media.resolve(path, origin, note.id),
-      href: (url) => hrefOf(url, config.base),
-      t: (key) => strings[key],
-    };
-    rendered.set(note.id, renderNote(tree, context));
-  }
 
   // Comments in note order; the n-th comment of a card is `#comment-n` there (the renderer numbers them alike).
   const commentsByCard = new Map<string, CommentView[]>();
@@ -278,7 +273,7 @@ export function buildSiteModel(graph: Graph, trees: Map<string, Root>, config: W
       comments: allComments.length,
       moments: graph.timestamps.filter((ts) => published(ts.card)).length,
     },
-    media: [...media.copies.values()],
+    media: [...new Map([...copies, ...media.copies.values()].map((copy) => [copy.to, copy])).values()],
   };
 }
 

@@ -1,0 +1,25 @@
+/** Messages between the build and its parse/render worker threads (see parallel.ts, render-worker.ts). */
+import type { WendaConfig } from "../config.ts";
+import type { ParsedNote } from "../graph/build.ts";
+import type { VaultFile } from "../graph/vault.ts";
+import type { MediaCopy } from "../render/media.ts";
+import type { SiteLinks } from "../render/site-links.ts";
+
+export type ToWorker =
+  | { type: "parse"; files: VaultFile[]; questionPrefix: string }
+  | {
+      type: "render";
+      links: SiteLinks;
+      /** Note id → the id each of its wiki links resolved to, in document order. */
+      resolved: Record<string, string[]>;
+      /** Notes to render (the published ones this worker parsed). */
+      notes: string[];
+      media: Pick<WendaConfig, "vaultRoot" | "media" | "base">;
+      vault: string;
+    };
+
+export type FromWorker =
+  | { type: "progress"; parsed: number }
+  | { type: "parsed"; notes: ParsedNote[] }
+  | { type: "rendered"; notes: [id: string, html: string, answers: [question: string, html: string[]][]][]; copies: MediaCopy[] }
+  | { type: "error"; message: string };
