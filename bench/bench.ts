@@ -57,15 +57,9 @@ interface Vault {
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
-interface PhaseSummary {
+/** A phase over its repeats: the runs, and their medians (RSS: the highest) in PhaseResult's own fields. */
+interface PhaseSummary extends Omit<PhaseResult, "phase" | "counts"> {
   runs: PhaseResult[];
-  files: number;
-  bytes: number;
-  wallMs: number;
-  cpuMs: number;
-  readMs?: number;
-  maxRssKB: number;
-  baseRssKB: number;
 }
 
 interface Check {
