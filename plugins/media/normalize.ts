@@ -61,6 +61,12 @@ function extensionOf(path: string): string {
   return dot > slash ? path.slice(dot + 1).toLowerCase() : "";
 }
 
+/** The origin of an already normalized media path (as stored on timestamps and on a card's `media`). */
+export function mediaOrigin(normalized: string): MediaUrl["origin"] {
+  if (/^https?:\/\//i.test(normalized)) return "remote";
+  return /^([A-Z]:\/|\/)/.test(normalized) ? "file" : "vault";
+}
+
 export function isVideoOrAudio(path: string): boolean {
   const ext = extensionOf(path.split("?")[0] ?? path);
   return videoExtensions.has(ext) || audioExtensions.has(ext);

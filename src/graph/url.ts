@@ -3,6 +3,8 @@
  * directory: nothing a note writes (a permalink, a file name) can climb out of it or land on a built-in route.
  */
 
+import { safeDecode } from "../../plugins/media/normalize.ts";
+
 /** First path segments the site itself uses. */
 export const reservedSegments = new Set(["q", "tags", "comments", "search", "media", "pagefind", "_astro", "404", "404.html"]);
 
@@ -17,7 +19,7 @@ export function permalinkUrl(raw: unknown): { url: string } | { problem: string 
   if (typeof raw !== "string" || raw.trim() === "") return { problem: "is not a non-empty string" };
   if (/^[a-z][a-z\d+.-]*:/i.test(raw.trim()) || raw.trim().startsWith("//")) return { problem: "is an absolute URL" };
   const segments: string[] = [];
-  for (const part of decodeLoosely(raw).split(/[\\/]+/)) {
+  for (const part of safeDecode(raw).split(/[\\/]+/)) {
     const segment = part.trim();
     if (segment === "" || segment === ".") continue;
     if (segment === "..") return { problem: "climbs out of the site with `..`" };
@@ -71,12 +73,4 @@ export function tagUrl(name: string): string {
 export function hrefOf(url: string, base = "/"): string {
   const joined = base.endsWith("/") ? base + url.replace(/^\//, "") : base + url;
   return joined.replace(/[\s"'<>\\^`{|}%?#\u0000-\u001f\u007f]/g, (c) => encodeURIComponent(c));
-}
-
-function decodeLoosely(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

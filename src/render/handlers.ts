@@ -7,7 +7,7 @@ import type { Image, Link, ListItem, Parents } from "mdast";
 import type { Handler, State } from "mdast-util-to-hast";
 import { defaultHandlers } from "mdast-util-to-hast";
 import { formatClock } from "../../plugins/media/fragment.ts";
-import { isImage, isVideoOrAudio } from "../../plugins/media/normalize.ts";
+import { isImage, isVideoOrAudio, mediaOrigin } from "../../plugins/media/normalize.ts";
 import type { BlockRef, ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
 import { normalizeTarget } from "../graph/resolve.ts";
 import type { MediaResolution } from "./media.ts";
@@ -110,7 +110,7 @@ function tag(_state: State, node: Tag, context: RenderContext): Element {
  */
 function timestamp(_state: State, node: Timestamp, context: RenderContext): Element {
   const label = node.label || formatClock(node.start);
-  const origin = /^https?:\/\//i.test(node.media) ? "remote" : /^([A-Z]:\/|\/)/.test(node.media) ? "file" : "vault";
+  const origin = mediaOrigin(node.media);
   const media = node.media ? context.media(node.media, origin) : ({ missing: "no media" } as const);
   const data: Properties = { dataStart: String(node.start) };
   if (node.end !== undefined) data.dataEnd = String(node.end);

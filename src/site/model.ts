@@ -4,6 +4,7 @@
  * content, tags, comments and timestamps stay out, and links to them render as unresolved.
  */
 import type { Root } from "mdast";
+import { mediaOrigin } from "../../plugins/media/normalize.ts";
 import type { WendaConfig } from "../config.ts";
 import type { Graph, GraphQuestion, NoteKind } from "../graph/types.ts";
 import { tagUrl } from "../graph/url.ts";
@@ -193,8 +194,7 @@ export function assembleSiteModel(
       filterTags: withPrefixes(note.tags),
     };
     if (note.media) {
-      const origin = /^https?:\/\//i.test(note.media) ? "remote" : "file";
-      const resolved = media.resolve(note.media, origin, note.id);
+      const resolved = media.resolve(note.media, mediaOrigin(note.media), note.id);
       page.video = "url" in resolved ? { url: resolved.url } : { missing: resolved.missing };
     }
     notePages.push(page);
@@ -221,7 +221,7 @@ export function assembleSiteModel(
       answers,
       moments: q.timestamps
         .filter((ts) => published(ts.card))
-        .map((ts) => ({ card: link(ts.card), label: ts.label, start: ts.start, available: "url" in media.resolve(ts.media, /^https?:/.test(ts.media) ? "remote" : "file", ts.card) })),
+        .map((ts) => ({ card: link(ts.card), label: ts.label, start: ts.start, available: "url" in media.resolve(ts.media, mediaOrigin(ts.media), ts.card) })),
       tags: tagLinks(q.tags),
       comments: commentsByQuestion.get(q.id) ?? [],
       backlinks: publishedLinks(q.backlinks),

@@ -127,3 +127,15 @@ test("the UI language is configurable: English strings, same search language", (
   assert.equal(model.strings.search, "Search");
   assert.match(model.notes[0]?.html ?? "", /<span class="ts-note">video not published<\/span>/);
 });
+
+test("a video in the vault itself: `[[video.mp4#t=5]]` is a playable moment on the card and on its question", () => {
+  const { model } = site({
+    "卡片/课.md": "* [[？什么是幂等]]\n\t* [[课程/第一课.webm#t=5,10|00:05]] 幂等就是多次执行结果相同\n",
+    "卡片/课程/第一课.webm": Buffer.from("webm"),
+  });
+  const card = model.notes.find((note) => note.id === "卡片/课");
+  assert.match(card?.html ?? "", /class="ts" data-start="5" data-end="10" data-media="\/assets\/%E5%8D%A1%E7%89%87\//);
+  const question = model.questions.find((q) => q.title === "？什么是幂等");
+  assert.deepEqual(question?.moments.map((m) => [m.label, m.start, m.available]), [["00:05", 5, true]]);
+  assert.deepEqual(model.media.map((copy) => copy.to), ["assets/卡片/课程/第一课.webm"]);
+});
