@@ -77,7 +77,11 @@ export async function parseAndRenderInWorkers(
   const count = Math.max(1, Math.min(options.workers ?? Math.min(os.availableParallelism(), 4), Math.ceil(files.length / 50)));
   const startedAt = performance.now();
   let done = 0;
-  const workers = Array.from({ length: count }, () => new RenderWorker((parsed) => options.onProgress?.((done += parsed), files.length)));
+  const progress = (parsed: number) => {
+    done += parsed;
+    options.onProgress?.(done, files.length);
+  };
+  const workers = Array.from({ length: count }, () => new RenderWorker(progress));
   try {
     const parts = shares(files, workers.length);
     const parsedParts = await Promise.all(
@@ -92,7 +96,11 @@ export async function parseAndRenderInWorkers(
     const graphAt = performance.now();
 
     const resolved: Record<string, string[]> = {};
-    for (const link of graph.links) (resolved[link.from] ??= []).push(link.to);
+    for (const link of graph.links) {
+      const list = resolved[link.from] ?? [];
+      list.push(link.to);
+      resolved[link.from] = list;
+    }
     const links = siteLinksOf(graph, config);
     const published = new Set(graph.notes.filter((note) => note.published).map((note) => note.id));
     const renderedParts = await Promise.all(
