@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The test runner: finds `*.test.ts` under tests/ and runs them with Node's built-in runner through tsx.
 //
-//   node scripts/test.mjs          unit tests, then e2e (tests/e2e; installs Debian's chromium if missing and root)
+//   node scripts/test.mjs          types and lint, unit tests, then e2e (tests/e2e; installs Debian's chromium if
+//                                  missing and root)
 //   node scripts/test.mjs unit     everything but tests/e2e
 //   node scripts/test.mjs e2e      only tests/e2e (skipped silently while it has no test files)
 //   node scripts/test.mjs all      same as no argument
@@ -59,5 +60,20 @@ const files = [
   ...(mode === "e2e" ? [] : findTests(testsDir, new Set([e2eDir]))),
   ...(mode === "unit" ? [] : findTests(e2eDir)),
 ];
+// The whole suite also checks types (after `astro sync` writes the content types) and lint.
+if (mode === "all") {
+  for (const [label, command, args] of [
+    ["types", process.execPath, [path.join(root, "node_modules", "astro", "astro.js"), "sync"]],
+    ["types", process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", "."]],
+    ["lint", process.execPath, [path.join(root, "node_modules", "@biomejs", "biome", "bin", "biome"), "lint", "."]],
+  ]) {
+    const check = spawnSync(command, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" } });
+    if (check.status !== 0) {
+      console.error(`${label} check failed:\n${check.stdout}${check.stderr}`);
+      process.exit(1);
+    }
+  }
+  console.log("types and lint: ok");
+}
 if (files.some((file) => file.startsWith(e2eDir)) && !ensureChromium()) process.exit(1);
 process.exit(run(files));
