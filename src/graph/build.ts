@@ -3,6 +3,7 @@
  * a name index for link resolution, question nodes merged across cards, tags with their prefixes, and
  * backlinks as an inverted index.
  */
+import { isImage, isVideoOrAudio } from "../../plugins/media/normalize.ts";
 import { isQuestionTarget } from "../../plugins/outline.ts";
 import type { NoteFacts } from "./extract.ts";
 import { basename, NoteIndex, normalizeTarget } from "./resolve.ts";
@@ -99,6 +100,18 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
       if (link.node) link.node.data.resolvedId = to;
       if (resolution.ambiguous) {
         warn(note.path, link.line, link.column, "link-ambiguous", `Link \`[[${link.target}]]\` matches several notes; using \`${to}\` (also: ${resolution.ambiguous.join(", ")})`);
+      }
+      // A question without a page is normal (it exists because it is linked); any other missing note is worth
+      // knowing about, though Obsidian allows it.
+      if (!resolution.file && !isQuestionTarget(to, prefix) && !isMediaTarget(link.target)) {
+        diagnostics.push({
+          path: note.path,
+          line: link.line,
+          column: link.column,
+          severity: "info",
+          code: "link-unresolved",
+          message: `Link \`[[${link.target}]]\` matches no note; it is shown as unresolved`,
+        });
       }
       const entry: GraphLink = { from: note.id, to, line: link.line, column: link.column, resolved: resolution.file };
       if (link.embed) entry.embed = true;
@@ -262,6 +275,11 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     comments,
     diagnostics,
   };
+}
+
+/** `[[pic.png]]`, `![[clip.mp4]]`: attachments, resolved by the renderer against the vault's files. */
+function isMediaTarget(target: string): boolean {
+  return isImage(target) || isVideoOrAudio(target) || /\.pdf$/i.test(target);
 }
 
 function titleOf(note: ParsedNote): string {

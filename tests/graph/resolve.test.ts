@@ -190,3 +190,17 @@ describe("resolution in a loaded vault", () => {
     assert.deepEqual(graph.notes.find((note) => note.id === "资料/别名页")?.backlinks, ["卡片/卡"]);
   });
 });
+
+test("an unresolved link is an info diagnostic; a pageless question or an attachment is not", () => {
+  const root = makeVault({ "卡片/a.md": "* [[不存在的笔记]] [[？没有页面的问题]] [[图.png]] [[#本页标题]]\n" });
+  try {
+    const { graph } = loadVault(root);
+    assert.deepEqual(
+      graph.diagnostics.map((d) => [d.severity, d.code, d.line, d.column]),
+      [["info", "link-unresolved", 1, 3]],
+    );
+    assert.match(graph.diagnostics[0]?.message ?? "", /不存在的笔记/);
+  } finally {
+    removeVault(root);
+  }
+});
