@@ -82,14 +82,6 @@ export interface MediaRef {
   origin: "file" | "vault" | "remote";
 }
 
-/** What the outline plugin learns about a list item. */
-export interface OutlineItemData {
-  /** The wiki link target of a question bullet (`Logseq元问题库/pages/？…`). */
-  question?: string;
-  /** Block id given by `{ #id}` / `^id`. */
-  blockId?: string;
-}
-
 /** Front matter after `remarkFrontmatterData`. */
 export type Frontmatter = Record<string, unknown>;
 

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { WendaConfig } from "../config.ts";
 
-export type MediaResolution = { url: string; file?: string } | { missing: string };
+export type MediaResolution = { url: string } | { missing: string };
 
 export interface MediaCopy {
   /** Absolute source path (inside the media folder or the vault). */
@@ -62,7 +62,7 @@ export class MediaResolver {
     if (!isInside(dir, from) || !isFile(from)) return { missing: "not in the media folder" };
     const to = `media/${target}`;
     this.copies.set(to, { from, to });
-    return { url: this.config.base + encodePath(to), file: from };
+    return { url: this.config.base + encodePath(to) };
   }
 
   #vaultFile(relative: string, noteId: string): MediaResolution {
@@ -74,7 +74,7 @@ export class MediaResolver {
       if (isInside(this.vault, from) && isFile(from)) {
         const to = `assets/${rel}`;
         this.copies.set(to, { from, to });
-        return { url: this.config.base + encodePath(to), file: from };
+        return { url: this.config.base + encodePath(to) };
       }
     }
     return { missing: "not found in the vault" };

@@ -13,8 +13,6 @@ import { assembleSiteModel, buildSiteModel, type SiteModel } from "./model.ts";
 import { parseAndRenderInWorkers } from "./parallel.ts";
 
 interface SiteState {
-  vault?: string;
-  generation: number;
   model?: Promise<SiteModel>;
   built?: SiteModel;
 }
@@ -23,7 +21,7 @@ const key = Symbol.for("wenda.site-state");
 const store = globalThis as unknown as Record<symbol, SiteState | undefined>;
 
 export function siteState(): SiteState {
-  store[key] ??= { generation: 0 };
+  store[key] ??= {};
   return store[key];
 }
 
@@ -44,8 +42,6 @@ export function loadSite(options: LoadSiteOptions): Promise<SiteModel> {
   const state = siteState();
   if (state.model && !options.fresh) return state.model;
   const vault = vaultPath(options.root);
-  state.vault = vault;
-  state.generation++;
   state.model = (async () => {
     const log = options.log ?? (() => {});
     const config = await loadConfig(vault, process.env.WENDA_CONFIG);
