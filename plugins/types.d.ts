@@ -4,7 +4,7 @@
  * Plugins annotate the tree with these nodes and fields; the graph reads them and the renderer turns them into
  * hast. Nobody re-describes these shapes elsewhere.
  */
-import type { Data, Literal, Parent, PhrasingContent } from "mdast";
+import type { BlockContent, Data, DefinitionContent, Literal, Parent, PhrasingContent } from "mdast";
 
 /** A `[[target#fragment|alias]]` link (or `![[…]]` embed), after remark-wiki-link and `remarkWikiLinkObsidian`. */
 export interface WikiLink extends Literal {
@@ -74,6 +74,35 @@ export interface BlockRef extends Literal {
   embed?: boolean;
 }
 
+/**
+ * A callout: Obsidian's `> [!tip]- Title` and Logseq's `#+BEGIN_TIP … #+END_TIP` both become one. The first child is
+ * the title when the author wrote one (else the renderer shows the translated default title of `kind`).
+ */
+export interface Callout extends Parent {
+  type: "callout";
+  /** Canonical type after Obsidian's aliases (`hint` → `tip`, `error` → `danger`), lower-cased. */
+  kind: string;
+  /** The type as written, lower-cased (`hint`); custom types keep their name and `kind` falls back to `note`. */
+  written: string;
+  /** `+` (open) or `-` (closed): the callout folds. Absent: it does not. */
+  fold?: "open" | "closed";
+  children: (CalloutTitle | BlockContent | DefinitionContent)[];
+}
+
+/** The title line of a callout, as inline content (links, emphasis and code allowed). */
+export interface CalloutTitle extends Parent {
+  type: "calloutTitle";
+  children: PhrasingContent[];
+}
+
+/** Highlighted text: Obsidian `==x==`, Logseq `^^x^^`, Logseq `[[#red]]==x==` (with a colour). */
+export interface Highlight extends Parent {
+  type: "highlight";
+  /** A colour name the author chose (`red`, `yellow`, `green`, `blue`, `purple`), if any. */
+  color?: string;
+  children: PhrasingContent[];
+}
+
 /** Media a link or image points at, set on `link` / `image` nodes by `remarkMediaPath`. */
 export interface MediaRef {
   /** Normalized path (`Z:/…/视频.mp4`), vault-relative path, or http(s) URL without fragment. */
@@ -92,6 +121,10 @@ declare module "mdast" {
     timestamp: Timestamp;
     obComment: ObComment;
     blockRef: BlockRef;
+    highlight: Highlight;
+  }
+  interface BlockContentMap {
+    callout: Callout;
   }
   interface RootContentMap {
     wikiLink: WikiLink;
@@ -99,6 +132,9 @@ declare module "mdast" {
     timestamp: Timestamp;
     obComment: ObComment;
     blockRef: BlockRef;
+    highlight: Highlight;
+    callout: Callout;
+    calloutTitle: CalloutTitle;
   }
   interface Data {
     /** Block id (`{ #47a9a2}`, `^47a9a2`) of this block, set by `remarkBlockId`. */
