@@ -17,7 +17,7 @@ export function remarkBlockRef() {
       let last = 0;
       for (const match of node.value.matchAll(reference)) {
         if (match.index > last) pieces.push({ type: "text", value: node.value.slice(last, match.index) });
-        const ref: BlockRef = { type: "blockRef", value: (match[1] ?? match[2] ?? "").toLowerCase() };
+        const ref: BlockRef = { type: "blockRef", value: (match[1] ?? match[2] ?? "").toLowerCase(), ...placeOf(node, match.index) };
         if (match[1]) ref.embed = true;
         pieces.push(ref);
         last = match.index + match[0].length;
@@ -28,4 +28,15 @@ export function remarkBlockRef() {
       return [SKIP, index + pieces.length];
     });
   };
+}
+
+/** The position of a reference found at `offset` in `text` (for diagnostics: line and column of its start). */
+function placeOf(text: Text, offset: number): { position?: Text["position"] } {
+  const start = text.position?.start;
+  if (!start) return {};
+  const before = text.value.slice(0, offset);
+  const breaks = before.split("\n").length - 1;
+  const column = breaks === 0 ? start.column + offset : offset - before.lastIndexOf("\n");
+  const point = { line: start.line + breaks, column };
+  return { position: { start: point, end: point } };
 }

@@ -5,6 +5,7 @@
  */
 import { isImage, isVideoOrAudio } from "../../plugins/media/normalize.ts";
 import { isQuestionTarget } from "../../plugins/outline.ts";
+import { blockRefLinks, embedCycleDiagnostics } from "./embeds.ts";
 import type { NoteFacts } from "./extract.ts";
 import { basename, NoteIndex, normalizeTarget } from "./resolve.ts";
 import type {
@@ -195,6 +196,13 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
       if (entry.question !== undefined) questionOf(entry.question).comments.push(entry);
     }
   }
+  // Block refs link to the note holding the block, and count as its backlinks.
+  const refs = blockRefLinks(parsed);
+  links.push(...refs.links);
+  diagnostics.push(...refs.diagnostics);
+  for (const ref of refs.links) if (ref.resolved && ref.to !== ref.from) addTo(backlinks, ref.to, ref.from);
+  diagnostics.push(...embedCycleDiagnostics({ links, notes: [...notes.values()] }));
+
   for (const [id, from] of backlinks) {
     const question = questions.get(id);
     if (question) question.backlinks = [...from].filter((source) => !question.cards.includes(source));

@@ -4,7 +4,7 @@
  * knowledge of other notes.
  */
 import type { ListItem, Nodes, Paragraph } from "mdast";
-import type { ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
+import type { BlockRef, ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
 
 /** A question bullet: its link target and the enclosing question bullet's target. */
 export interface QuestionOccurrence {
@@ -22,6 +22,8 @@ export interface NoteFacts {
   timestamps: { media: string; start: number; end?: number; label: string; question?: string; line: number }[];
   comments: { highlight: string; comment?: string; title?: string; question?: string; line: number }[];
   blocks: { id: string; line: number; text: string }[];
+  /** Logseq `((uuid))` references and `{{embed ((uuid))}}` embeds, by block id (lower-cased). */
+  blockRefs: { id: string; line: number; column: number; embed?: boolean }[];
   images: { path: string; alt: string; line: number }[];
 }
 
@@ -30,7 +32,7 @@ export interface NoteFacts {
  * belong to it, so sub-questions listed on a question's own page get it as their parent.
  */
 export function extractFacts(tree: Nodes, ownQuestion?: string): NoteFacts {
-  const facts: NoteFacts = { questions: [], tags: [], links: [], timestamps: [], comments: [], blocks: [], images: [] };
+  const facts: NoteFacts = { questions: [], tags: [], links: [], timestamps: [], comments: [], blocks: [], blockRefs: [], images: [] };
 
   const walk = (node: Nodes, question: string | undefined) => {
     const line = node.position?.start.line ?? 0;
@@ -77,6 +79,13 @@ export function extractFacts(tree: Nodes, ownQuestion?: string): NoteFacts {
         if (c.comment) entry.comment = c.comment;
         if (c.title) entry.title = c.title;
         facts.comments.push(withQuestion(entry, question));
+        return;
+      }
+      case "blockRef": {
+        const ref = node as BlockRef;
+        const entry: NoteFacts["blockRefs"][number] = { id: ref.value, line, column: node.position?.start.column ?? 0 };
+        if (ref.embed) entry.embed = true;
+        facts.blockRefs.push(entry);
         return;
       }
       case "image":

@@ -10,6 +10,7 @@ import { formatClock } from "../../plugins/media/fragment.ts";
 import { isImage, isVideoOrAudio, mediaOrigin } from "../../plugins/media/normalize.ts";
 import type { BlockRef, ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
 import { normalizeTarget } from "../graph/resolve.ts";
+import { type EmbedCollector, embedElement, unavailableEmbed } from "./handlers/embed.ts";
 import type { MediaResolution } from "./media.ts";
 
 /** What the handlers need to know about the site; built once per build from the graph. */
@@ -26,21 +27,25 @@ export interface RenderContext {
   media(path: string, origin: "file" | "vault" | "remote"): MediaResolution;
   /** Percent-encode a decoded site URL into an href (with the base). */
   href(url: string): string;
-  /** A block by id: its text and the URL (with `#id`) of the note it is in, when published. */
-  blockOf(id: string): { text: string; url: string; id: string } | undefined;
-  /** `comment-1`, `comment-2`, … in document order, as the site model numbers the graph's comments. */
-  nextCommentId(): string;
+  /** A block by id: its text, the note it is in and that note's URL, when published. */
+  blockOf(id: string): { text: string; url: string; id: string; note: string } | undefined;
   /** UI strings. */
   t(key: "mediaMissing" | "imageMissing" | "unresolved" | "comment" | "playAt"): string;
 }
 
-export function createHandlers(context: RenderContext): Record<string, Handler> {
+/** Per-render state: counters and what the render collects. One per `renderNote` call. */
+export interface RenderSession extends EmbedCollector {
+  /** Reviewer comments so far: the n-th is `comment-n`, as the site model numbers the graph's comments. */
+  comments: number;
+}
+
+export function createHandlers(context: RenderContext, session: RenderSession): Record<string, Handler> {
   return {
-    wikiLink: (state, node: WikiLink) => wikiLink(state, node, context),
+    wikiLink: (state, node: WikiLink) => wikiLink(state, node, context, session),
     tag: (state, node: Tag) => tag(state, node, context),
     timestamp: (state, node: Timestamp) => timestamp(state, node, context),
-    obComment: (state, node: ObComment) => obComment(state, node, context),
-    blockRef: (_state, node: BlockRef) => blockRef(node, context),
+    obComment: (state, node: ObComment) => obComment(state, node, context, session),
+    blockRef: (state, node: BlockRef) => blockRef(state, node, context, session),
     link: (state, node: Link) => link(state, node, context),
     image: (state, node: Image) => image(state, node, context),
     listItem: (state, node: ListItem, parent: Parents | undefined) => listItem(state, node, parent),
@@ -58,7 +63,7 @@ function text(value: string): ElementContent {
   return { type: "text", value };
 }
 
-function wikiLink(state: State, node: WikiLink, context: RenderContext): Element {
+function wikiLink(state: State, node: WikiLink, context: RenderContext, session: RenderSession): Element {
   const { target, heading, block, alias, embed, resolvedId } = node.data;
   const id = resolvedId ?? target ?? "";
   if (embed && target && (isImage(target) || isVideoOrAudio(target))) {
@@ -71,7 +76,8 @@ function wikiLink(state: State, node: WikiLink, context: RenderContext): Element
     : element("span", { className: ["unresolved"], title: context.t("unresolved") }, [text(label || target || "")]);
   state.patch(node, result);
   if (!embed) return result;
-  return element("div", { className: ["embed"] }, [result]);
+  if (!url) return unavailableEmbed(state, node, result);
+  return embedElement(state, node, { note: id, ...(heading ? { heading } : {}), ...(block ? { block } : {}) }, result, session);
 }
 
 function fragment(heading: string | undefined, block: string | undefined): string {
@@ -142,8 +148,8 @@ function withRemoteTime(url: string, start: number): string {
  * A reviewer comment as an annotation: the highlighted passage is marked and the comment sits beside it. When
  * the reviewer typed the remark as the highlight (span empty or `Comment`), the highlight is the comment.
  */
-function obComment(_state: State, node: ObComment, context: RenderContext): Element {
-  const id = context.nextCommentId();
+function obComment(_state: State, node: ObComment, context: RenderContext, session: RenderSession): Element {
+  const id = `comment-${++session.comments}`;
   const note = (body: string) =>
     element("span", { className: ["annotation"], role: "note", tabIndex: 0, ariaLabel: context.t("comment") }, [
       ...(node.title ? [element("strong", {}, [text(`${node.title} `)])] : []),
@@ -154,11 +160,15 @@ function obComment(_state: State, node: ObComment, context: RenderContext): Elem
 }
 
 /** `((uuid))`: the block's text as an inline quote linking to it; an embed shows it as a block. */
-function blockRef(node: BlockRef, context: RenderContext): Element {
+function blockRef(state: State, node: BlockRef, context: RenderContext, session: RenderSession): Element {
   const block = context.blockOf(node.value);
-  if (!block) return element("span", { className: ["block-ref", "unresolved"], title: node.value }, [text("[missing block]")]);
+  if (!block) {
+    const missing = element("span", { className: ["block-ref", "unresolved"], title: node.value }, [text("[missing block]")]);
+    return node.embed ? unavailableEmbed(state, node, missing) : missing;
+  }
   const quote = element("a", { href: `${context.href(block.url)}#${encodeURIComponent(block.id)}`, className: ["block-ref"] }, [text(block.text)]);
-  return node.embed ? element("blockquote", { className: ["block-embed"] }, [quote]) : quote;
+  if (!node.embed) return quote;
+  return embedElement(state, node, { note: block.note, block: block.id }, quote, session);
 }
 
 function link(state: State, node: Link, context: RenderContext): Element {

@@ -10,25 +10,45 @@ import { toHtml } from "hast-util-to-html";
 import type { Nodes, Root } from "mdast";
 import { toHast } from "mdast-util-to-hast";
 import { visit } from "unist-util-visit";
+import { cutFragments } from "./fragments.ts";
 import { createHandlers, type RenderContext } from "./handlers.ts";
+import type { EmbedRef } from "./handlers/embed.ts";
+import { idMarker, stripMarkers } from "./ids.ts";
 import { noteSchema } from "./sanitize.ts";
 
+/**
+ * A note rendered once, as fragments the page composer puts together (src/site/compose.ts). Every HTML string here
+ * carries id markers and embed slots (see ids.ts); none is a finished page.
+ */
 export interface RenderedNote {
   html: string;
   /** Question id → the answer HTML under each bullet that asks it in this note. */
   answers: Map<string, string[]>;
+  /** The note's embeds in document order: slot n, in `html`, `answers` and `fragments` alike, is `embeds[n]`. */
+  embeds: EmbedRef[];
+  /** Fragment key (`h:chain`, `b:id`, see `fragmentKey`) → the section or block other notes embed. */
+  fragments: Map<string, string>;
 }
 
 /** Elements that start a bullet's answer: everything before the first of them is the bullet's own line. */
 const blockTags = new Set(["ul", "ol", "p", "div", "table", "pre", "blockquote", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr"]);
 
-export function renderNote(tree: Root, context: RenderContext): RenderedNote {
-  // Block ids on blocks other than list items (which the listItem handler handles) become ids.
+/**
+ * Render `tree` (which this call may annotate). `wanted` lists the fragment keys other notes embed from this one.
+ */
+export function renderNote(tree: Root, context: RenderContext, wanted: readonly string[] = []): RenderedNote {
   visit(tree, (node: Nodes) => {
+    // Markers are the composer's; a note's text can never carry one.
+    if ("value" in node && typeof node.value === "string") node.value = stripMarkers(node.value);
+    // Block ids on blocks other than list items (which the listItem handler handles) become ids.
     const id = node.data?.blockId;
     if (id && node.type !== "listItem") node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } };
   });
-  let hast = toHast(tree, { handlers: createHandlers(context), allowDangerousHtml: true }) as HastRoot;
+  const session = { embeds: [] as EmbedRef[], comments: 0 };
+  // Footnote ids and their hrefs get the id marker, like every other id (the sanitizer adds it to ids).
+  let hast = toHast(tree, { handlers: createHandlers(context, session), allowDangerousHtml: true, clobberPrefix: idMarker }) as HastRoot;
+  // Before raw HTML is re-parsed: the HTML parser would split a paragraph around the embed's block instead.
+  unwrapBlockEmbeds(hast);
   let hasRaw = false;
   visit(hast, "raw", () => {
     hasRaw = true;
@@ -47,7 +67,24 @@ export function renderNote(tree: Root, context: RenderContext): RenderedNote {
     if (list) list.push(html);
     else answers.set(question, [html]);
   });
-  return { html: toHtml(hast), answers };
+  return { html: toHtml(hast), answers, embeds: session.embeds, fragments: cutFragments(hast, wanted) };
+}
+
+/** `![[note]]` alone on its line is a paragraph holding only the embed's block: the block replaces the paragraph. */
+function unwrapBlockEmbeds(tree: HastRoot) {
+  visit(tree, "element", (element: Element, index, parent) => {
+    if (element.tagName !== "p" || !parent || index === undefined) return;
+    const content = element.children.filter((child) => !(child.type === "text" && child.value.trim() === ""));
+    const only = content[0];
+    if (content.length === 1 && only?.type === "element" && only.tagName === "div" && classList(only).includes("embed")) {
+      parent.children[index] = only;
+    }
+  });
+}
+
+function classList(element: Element): string[] {
+  const value = element.properties.className;
+  return Array.isArray(value) ? value.map(String) : [];
 }
 
 /**

@@ -1,9 +1,12 @@
 /**
  * The allow-list raw HTML from notes is held to (DIALECT §6): GitHub's schema (no script, no event handlers, no
  * `javascript:` URLs, no inline styles), plus the few classes, ids and data attributes wenda's own elements
- * carry. Ids are kept as written (block ids are anchors people link to), so no clobber prefix.
+ * carry. Every id (and `name`, and aria id references) gets the id marker as its clobber prefix: the page composer
+ * replaces it per fragment (src/render/ids.ts), so block ids stay as written on their own page and no fragment's id
+ * repeats or clobbers another's.
  */
 import { defaultSchema, type Schema } from "hast-util-sanitize";
+import { idMarker } from "./ids.ts";
 
 const ours = ["className", "id", "title", "role", "tabIndex", "ariaLabel", "dataStart", "dataEnd", "dataMedia", "dataQuestion"];
 
@@ -17,8 +20,8 @@ const unpinned = Object.fromEntries(
 
 export const noteSchema: Schema = {
   ...defaultSchema,
-  clobber: [],
-  clobberPrefix: "",
+  clobber: ["id", "name", "ariaDescribedBy", "ariaLabelledBy"],
+  clobberPrefix: idMarker,
   tagNames: [...(defaultSchema.tagNames ?? []), "mark", "video", "audio", "source", "figure", "figcaption", "u"],
   attributes: {
     ...unpinned,

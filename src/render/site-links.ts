@@ -17,8 +17,8 @@ export interface SiteLinks {
   titles: Record<string, string>;
   /** Lower-cased tag → its display name. */
   tags: Record<string, string>;
-  /** Lower-cased block id → its text and the URL of its (published) note. */
-  blocks: Record<string, { text: string; url: string; id: string }>;
+  /** Lower-cased block id → its text, its (published) note and that note's URL. */
+  blocks: Record<string, { text: string; url: string; id: string; note: string }>;
   base: string;
   lang: WendaConfig["lang"];
 }
@@ -39,7 +39,7 @@ export function siteLinksOf(graph: Graph, config: Pick<WendaConfig, "base" | "la
   for (const block of graph.blocks) {
     const url = links.urls[block.note];
     const key = block.id.toLowerCase();
-    if (url && !links.blocks[key]) links.blocks[key] = { text: block.text, url, id: block.id };
+    if (url && !links.blocks[key]) links.blocks[key] = { text: block.text, url, id: block.id, note: block.note };
   }
   return links;
 }
@@ -47,7 +47,6 @@ export function siteLinksOf(graph: Graph, config: Pick<WendaConfig, "base" | "la
 /** The render context for one note. */
 export function renderContextFor(links: SiteLinks, noteId: string, media: MediaResolver): RenderContext {
   const strings = stringsFor(links.lang);
-  let comments = 0;
   return {
     noteId,
     urlOf: (id) => links.urls[id],
@@ -56,7 +55,6 @@ export function renderContextFor(links: SiteLinks, noteId: string, media: MediaR
     media: (path, origin) => media.resolve(path, origin, noteId),
     href: (url) => hrefOf(url, links.base),
     blockOf: (id) => links.blocks[id.toLowerCase()],
-    nextCommentId: () => `comment-${++comments}`,
     t: (key) => strings[key],
   };
 }

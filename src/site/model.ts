@@ -7,11 +7,13 @@ import type { Root } from "mdast";
 import { mediaOrigin } from "../../plugins/media/normalize.ts";
 import type { WendaConfig } from "../config.ts";
 import type { Graph, GraphQuestion, NoteKind } from "../graph/types.ts";
+import { wantedFragments } from "../graph/embeds.ts";
 import { tagUrl } from "../graph/url.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
 import { MediaResolver, type MediaCopy } from "../render/media.ts";
 import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, siteLinksOf } from "../render/site-links.ts";
+import { PageComposer } from "./compose.ts";
 
 export interface PageLink {
   title: string;
@@ -113,9 +115,11 @@ export function buildSiteModel(graph: Graph, trees: Map<string, Root>, config: W
   const links = siteLinksOf(graph, config);
   const media = new MediaResolver(config, vault);
   const rendered = new Map<string, RenderedNote>();
+  const published = new Set(graph.notes.filter((note) => note.published).map((note) => note.id));
+  const wanted = wantedFragments(graph, (id) => published.has(id));
   for (const note of graph.notes) {
     const tree = trees.get(note.id);
-    if (note.published && tree) rendered.set(note.id, renderNote(tree, renderContextFor(links, note.id, media)));
+    if (note.published && tree) rendered.set(note.id, renderNote(tree, renderContextFor(links, note.id, media), wanted.get(note.id) ?? []));
   }
   return assembleSiteModel(graph, rendered, config, vault, [...media.copies.values()]);
 }
@@ -144,6 +148,7 @@ export function assembleSiteModel(
   const titleOf = (id: string) => questions.get(id)?.title ?? notes.get(id)?.title;
   const link = (id: string): PageLink => ({ title: titleOf(id) ?? id, url: urlOf(id) ?? "" });
   const media = new MediaResolver(config, vault);
+  const composer = new PageComposer(rendered, strings);
   const tagName = new Map(graph.tags.map((tag) => [tag.name.toLowerCase(), tag.name]));
   const canonicalTag = (name: string) => tagName.get(name.toLowerCase()) ?? name;
 
@@ -186,7 +191,7 @@ export function assembleSiteModel(
       title: note.title,
       url: note.url,
       kind: note.kind,
-      html: rendered.get(note.id)?.html ?? "",
+      html: composer.page(note.id),
       tags: tagLinks(note.tags),
       questions: publishedLinks(note.questions),
       backlinks: publishedLinks(note.backlinks),
@@ -205,11 +210,13 @@ export function assembleSiteModel(
   const questionPages: QuestionPage[] = [];
   for (const q of graph.questions) {
     if (!q.published) continue;
-    const answers: QuestionPage["answers"] = [];
+    const cut: { note: string; html: string }[] = [];
     for (const card of q.cards) {
       if (!published(card)) continue;
-      for (const html of rendered.get(card)?.answers.get(q.id) ?? []) answers.push({ card: link(card), html });
+      for (const html of rendered.get(card)?.answers.get(q.id) ?? []) cut.push({ note: card, html });
     }
+    // Each answer is a fragment of its card: its ids get their own prefix, so none repeats on the page.
+    const answers: QuestionPage["answers"] = composer.parts(cut).map((html, i) => ({ card: link((cut[i] as { note: string }).note), html }));
     const page: QuestionPage = {
       id: q.id,
       title: q.title,
@@ -227,7 +234,7 @@ export function assembleSiteModel(
       backlinks: publishedLinks(q.backlinks),
       filterTags: withPrefixes(q.tags),
     };
-    if (q.hasPage && published(q.id)) page.ownHtml = rendered.get(q.id)?.html ?? "";
+    if (q.hasPage && published(q.id)) page.ownHtml = composer.page(q.id);
     questionPages.push(page);
   }
 

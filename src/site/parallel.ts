@@ -9,6 +9,7 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { WendaConfig } from "../config.ts";
 import { buildGraph, type ParsedNote } from "../graph/build.ts";
+import { wantedFragments } from "../graph/embeds.ts";
 import type { Graph } from "../graph/types.ts";
 import { listVault, type VaultFile } from "../graph/vault.ts";
 import type { MediaCopy } from "../render/media.ts";
@@ -103,18 +104,22 @@ export async function parseAndRenderInWorkers(
     }
     const links = siteLinksOf(graph, config);
     const published = new Set(graph.notes.filter((note) => note.published).map((note) => note.id));
+    const wanted = wantedFragments(graph, (id) => published.has(id));
     const renderedParts = await Promise.all(
       workers.map((worker, i) => {
         const mine = (parts[i] ?? []).map((file) => file.id).filter((id) => published.has(id));
         const theirLinks = Object.fromEntries(mine.map((id) => [id, resolved[id] ?? []]));
+        const theirWanted = Object.fromEntries(mine.flatMap((id) => (wanted.has(id) ? [[id, wanted.get(id) as string[]]] : [])));
         const media = { vaultRoot: config.vaultRoot, media: config.media, base: config.base };
-        return worker.ask({ type: "render", links, resolved: theirLinks, notes: mine, media, vault }, "rendered");
+        return worker.ask({ type: "render", links, resolved: theirLinks, notes: mine, wanted: theirWanted, media, vault }, "rendered");
       }),
     );
     const rendered = new Map<string, RenderedNote>();
     const copies: MediaCopy[] = [];
     for (const part of renderedParts) {
-      for (const [id, html, answers] of part.notes) rendered.set(id, { html, answers: new Map(answers) });
+      for (const [id, html, answers, embeds, fragments] of part.notes) {
+        rendered.set(id, { html, answers: new Map(answers), embeds, fragments: new Map(fragments) });
+      }
       copies.push(...part.copies);
     }
     if (process.env.WENDA_DEBUG) {

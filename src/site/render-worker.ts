@@ -12,7 +12,7 @@ import { parseNote, readSource, stripPositions } from "../graph/vault.ts";
 import { MediaResolver } from "../render/media.ts";
 import { renderNote } from "../render/render-note.ts";
 import { renderContextFor } from "../render/site-links.ts";
-import type { FromWorker, ToWorker } from "./worker-protocol.ts";
+import type { FromWorker, RenderedEntry, ToWorker } from "./worker-protocol.ts";
 
 const port = parentPort;
 if (!port) throw new Error("render-worker.ts runs as a worker thread");
@@ -36,7 +36,7 @@ port.on("message", (message: ToWorker) => {
       return;
     }
     const media = new MediaResolver(message.media, message.vault);
-    const rendered: [string, string, [string, string[]][]][] = [];
+    const rendered: RenderedEntry[] = [];
     for (const id of message.notes) {
       const tree = trees.get(id);
       if (!tree) continue;
@@ -47,8 +47,8 @@ port.on("message", (message: ToWorker) => {
         const to = resolved[i];
         if (link.node && to !== undefined) link.node.data.resolvedId = to;
       });
-      const note = renderNote(tree, renderContextFor(message.links, id, media));
-      rendered.push([id, note.html, [...note.answers]]);
+      const note = renderNote(tree, renderContextFor(message.links, id, media), message.wanted[id] ?? []);
+      rendered.push([id, note.html, [...note.answers], note.embeds, [...note.fragments]]);
       trees.delete(id);
     }
     trees.clear();

@@ -2,6 +2,7 @@
 import type { WendaConfig } from "../config.ts";
 import type { ParsedNote } from "../graph/build.ts";
 import type { VaultFile } from "../graph/vault.ts";
+import type { EmbedRef } from "../render/handlers/embed.ts";
 import type { MediaCopy } from "../render/media.ts";
 import type { SiteLinks } from "../render/site-links.ts";
 
@@ -14,6 +15,8 @@ export type ToWorker =
       resolved: Record<string, string[]>;
       /** Notes to render (the published ones this worker parsed). */
       notes: string[];
+      /** Note id → fragment keys other notes embed from it (see `wantedFragments`). */
+      wanted: Record<string, string[]>;
       media: Pick<WendaConfig, "vaultRoot" | "media" | "base">;
       vault: string;
     };
@@ -21,5 +24,14 @@ export type ToWorker =
 export type FromWorker =
   | { type: "progress"; parsed: number }
   | { type: "parsed"; notes: ParsedNote[] }
-  | { type: "rendered"; notes: [id: string, html: string, answers: [question: string, html: string[]][]][]; copies: MediaCopy[] }
+  | { type: "rendered"; notes: RenderedEntry[]; copies: MediaCopy[] }
   | { type: "error"; message: string };
+
+/** One rendered note as it crosses back: see `RenderedNote`. */
+export type RenderedEntry = [
+  id: string,
+  html: string,
+  answers: [question: string, html: string[]][],
+  embeds: EmbedRef[],
+  fragments: [key: string, html: string][],
+];
