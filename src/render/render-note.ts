@@ -70,16 +70,34 @@ export function renderNote(tree: Root, context: RenderContext, wanted: readonly 
   return { html: toHtml(hast), answers, embeds: session.embeds, fragments: cutFragments(hast, wanted) };
 }
 
-/** `![[note]]` alone on its line is a paragraph holding only the embed's block: the block replaces the paragraph. */
+/**
+ * An embed is a block: a paragraph holding one is split around it (`文字 ![[note]] 文字` → paragraph, embed,
+ * paragraph), and one holding nothing else is replaced by it, as Obsidian shows them.
+ */
 function unwrapBlockEmbeds(tree: HastRoot) {
   visit(tree, "element", (element: Element, index, parent) => {
     if (element.tagName !== "p" || !parent || index === undefined) return;
-    const content = element.children.filter((child) => !(child.type === "text" && child.value.trim() === ""));
-    const only = content[0];
-    if (content.length === 1 && only?.type === "element" && only.tagName === "div" && classList(only).includes("embed")) {
-      parent.children[index] = only;
+    if (!element.children.some(isEmbed)) return;
+    const pieces: ElementContent[] = [];
+    let run: ElementContent[] = [];
+    const flush = () => {
+      if (run.some((child) => !(child.type === "text" && child.value.trim() === ""))) pieces.push({ ...element, children: run });
+      run = [];
+    };
+    for (const child of element.children) {
+      if (isEmbed(child)) {
+        flush();
+        pieces.push(child);
+      } else run.push(child);
     }
+    flush();
+    parent.children.splice(index, 1, ...pieces);
+    return index + pieces.length;
   });
+}
+
+function isEmbed(node: ElementContent): node is Element {
+  return node.type === "element" && node.tagName === "div" && classList(node).includes("embed");
 }
 
 function classList(element: Element): string[] {
