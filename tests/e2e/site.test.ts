@@ -585,3 +585,56 @@ test("dark mode: search results and filters are readable", TEST, async () => {
     { colorScheme: "dark" },
   );
 });
+
+test("header search: typing 集群 on a card page shows results grouped by kind; Enter on one lands on the passage", TEST, async () => {
+  await withPage(async (page) => {
+    await page.goto(s.url(seedCard));
+    const box = page.locator("header form[role=search] input[name=q]");
+    await box.click();
+    await box.pressSequentially("集群", { delay: 30 });
+    const list = page.locator("#wenda-search-results");
+    await list.locator("[role=option]").first().waitFor({ state: "visible" });
+    const groups = (await list.locator(".search-group-title").allInnerTexts()).map((t) => t.trim());
+    assert.ok(groups.length >= 1, "results come in groups");
+    for (const group of groups) assert.ok(["问题", "卡片", "页面"].includes(group), `group ${group}`);
+    assert.deepEqual(groups, [...groups].sort((a, b) => ["问题", "卡片", "页面"].indexOf(a) - ["问题", "卡片", "页面"].indexOf(b)), "questions first, then cards, then pages");
+    assert.ok((await list.locator("[role=option] mark", { hasText: "集群" }).count()) > 0, "excerpts mark the query");
+    // No script URL anywhere in the results.
+    const hrefs = await list.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    assert.ok(hrefs.every((h) => !/^\s*javascript:/i.test(h)), hrefs.join("\n"));
+
+    await box.press("ArrowDown");
+    assert.equal(await list.locator("[role=option][aria-selected=true]").count(), 1, "ArrowDown selects the first result");
+    const chosen = await list.locator("[role=option][aria-selected=true]").getAttribute("href");
+    assert.ok(chosen && chosen.includes(":~:text="), `the result links to the passage: ${chosen}`);
+    await box.press("Enter");
+    await page.waitForURL((url) => url.pathname !== new URL(s.url(seedCard)).pathname || url.hash !== "");
+    await page.waitForLoadState("load");
+    // The browser scrolled to the matched text (a text fragment) or to the matched heading.
+    const visible = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.querySelector("main") as Node, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent?.includes("集群")) continue;
+        const rect = (node.parentElement as HTMLElement).getBoundingClientRect();
+        if (rect.top >= 0 && rect.bottom <= innerHeight) return true;
+      }
+      return false;
+    });
+    assert.ok(visible, "a passage with 集群 is in view on the page the result opened");
+  });
+});
+
+test("header search: Ctrl+K and / focus the box from anywhere; Escape closes the results", TEST, async () => {
+  await withPage(async (page) => {
+    await page.goto(s.url("/tags/"));
+    await page.keyboard.press("Control+k");
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("name")), "q", "Ctrl+K focuses the search box");
+    await page.locator("h1").first().click();
+    await page.keyboard.press("/");
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("name")), "q", "/ focuses the search box");
+    await page.keyboard.type("消费");
+    await page.locator("#wenda-search-results [role=option]").first().waitFor({ state: "visible" });
+    await page.keyboard.press("Escape");
+    assert.equal(await page.locator("#wenda-search-results").isHidden(), true);
+  });
+});
