@@ -606,7 +606,7 @@ test("header search: typing 集群 on a card page shows results grouped by kind;
     await box.press("ArrowDown");
     assert.equal(await list.locator("[role=option][aria-selected=true]").count(), 1, "ArrowDown selects the first result");
     const chosen = await list.locator("[role=option][aria-selected=true]").getAttribute("href");
-    assert.ok(chosen && chosen.includes(":~:text="), `the result links to the passage: ${chosen}`);
+    assert.ok(chosen?.includes(":~:text="), `the result links to the passage: ${chosen}`);
     await box.press("Enter");
     await page.waitForURL((url) => url.pathname !== new URL(s.url(seedCard)).pathname || url.hash !== "");
     await page.waitForLoadState("load");
