@@ -34,6 +34,8 @@ export interface WendaConfig {
   questionPrefix: string;
   /** `all` (default) or `dg`: publish only notes with `dg-publish: true`. */
   publish: "all" | "dg";
+  /** Merge questions whose titles differ only in white space, case or character width. Default `true`. */
+  mergeSimilarQuestions: boolean;
 }
 
 export const defaultConfig: WendaConfig = {
@@ -45,6 +47,7 @@ export const defaultConfig: WendaConfig = {
   base: "/",
   questionPrefix: "？",
   publish: "all",
+  mergeSimilarQuestions: true,
 };
 
 const configNames = ["wenda.config.json", "wenda.config.mjs", "wenda.config.js"];
@@ -79,6 +82,7 @@ export function normalizeConfig(raw: unknown, dir: string): WendaConfig {
     base: `/${str(input.base, "/").replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/"),
     questionPrefix: str(input.questionPrefix, defaultConfig.questionPrefix),
     publish: input.publish === "dg" ? "dg" : "all",
+    mergeSimilarQuestions: input.mergeSimilarQuestions !== false,
   };
   if (typeof media.dir === "string" && media.dir) config.media.dir = path.resolve(dir, media.dir);
   if (typeof media.baseUrl === "string" && /^https?:\/\//.test(media.baseUrl)) {

@@ -6,5 +6,6 @@ export const collections = {
   notes: defineCollection({ loader: wendaLoader("notes") }),
   questions: defineCollection({ loader: wendaLoader("questions") }),
   tags: defineCollection({ loader: wendaLoader("tags") }),
+  comments: defineCollection({ loader: wendaLoader("comments") }),
   site: defineCollection({ loader: wendaLoader("site") }),
 };

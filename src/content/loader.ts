@@ -9,7 +9,7 @@ import path from "node:path";
 import { PageFiles } from "../site/page-files.ts";
 import type { SiteModel } from "../site/model.ts";
 
-type Collection = "notes" | "questions" | "tags" | "site";
+type Collection = "notes" | "questions" | "tags" | "comments" | "site";
 
 function entries(model: SiteModel, collection: Collection, files: PageFiles): { id: string; data: Record<string, unknown> }[] {
   const entry = (page: { url: string; title?: string; name?: string }) => ({
@@ -23,8 +23,10 @@ function entries(model: SiteModel, collection: Collection, files: PageFiles): { 
       return model.questions.map(entry);
     case "tags":
       return model.tags.map(entry);
+    case "comments":
+      return model.commentPages.map(entry);
     case "site": {
-      const { notes: _n, questions: _q, tags: _t, ...site } = model;
+      const { notes: _n, questions: _q, tags: _t, commentPages: _c, ...site } = model;
       return [{ id: "site", data: { file: files.put("site", site) } }];
     }
   }

@@ -6,6 +6,7 @@
 import { isImage, isVideoOrAudio } from "../../plugins/media/normalize.ts";
 import { isQuestionTarget } from "../../plugins/outline.ts";
 import { blockRefLinks, embedCycleDiagnostics } from "./embeds.ts";
+import { mergeSimilarQuestions, type QuestionCandidate } from "./question-merge.ts";
 import type { NoteFacts } from "./extract.ts";
 import { basename, NoteIndex, normalizeTarget } from "./resolve.ts";
 import type {
@@ -38,6 +39,26 @@ export interface GraphOptions {
   questionPrefix?: string;
   /** `all` publishes every note not marked otherwise; `dg` only notes with `dg-publish: true`. Default `all`. */
   publish?: "all" | "dg";
+  /** Merge questions whose titles differ only in white space, case or character width. Default `true`. */
+  mergeSimilarQuestions?: boolean;
+}
+
+/** The question candidates of the vault, in vault order, and how they merge (see question-merge.ts). */
+function mergeQuestions(
+  parsed: readonly ParsedNote[],
+  notes: Map<string, GraphNote>,
+  resolve: (target: string, from: string) => { id: string },
+  prefix: string,
+): ReturnType<typeof mergeSimilarQuestions> {
+  const candidates: QuestionCandidate[] = [];
+  for (const note of parsed) {
+    if (notes.get(note.id)?.kind === "question") candidates.push({ id: note.id, hasPage: true, path: note.path, line: 1 });
+    for (const occurrence of note.facts.questions) {
+      const id = resolve(occurrence.target, note.id).id;
+      candidates.push({ id, hasPage: notes.has(id), path: note.path, line: occurrence.line });
+    }
+  }
+  return mergeSimilarQuestions(candidates, prefix);
 }
 
 export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions = {}): Graph {
@@ -86,11 +107,19 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
       }
     }
   }
-  const resolveTarget = (target: string, from: string): { id: string; file: boolean; ambiguous?: string[] } => {
+  const resolveExact = (target: string, from: string): { id: string; file: boolean; ambiguous?: string[] } => {
     const resolution = index.resolve(target, from);
     if (resolution) return { ...resolution, file: true };
     const clean = normalizeTarget(target);
     return { id: (!clean.includes("/") && pagelessQuestions.get(clean.toLowerCase())) || clean, file: false };
+  };
+  // Questions spelled alike (spaces, case, width) are one question; a merged spelling never has a page.
+  const merged = options.mergeSimilarQuestions === false ? { into: new Map<string, string>(), diagnostics: [] } : mergeQuestions(parsed, notes, resolveExact, prefix);
+  diagnostics.push(...merged.diagnostics);
+  const resolveTarget = (target: string, from: string): { id: string; file: boolean; ambiguous?: string[] } => {
+    const resolution = resolveExact(target, from);
+    const into = resolution.file ? undefined : merged.into.get(resolution.id);
+    return into === undefined ? resolution : { id: into, file: notes.has(into) };
   };
   const links: GraphLink[] = [];
   const backlinks = new Map<string, Set<string>>();

@@ -5,6 +5,7 @@
  */
 import type { WendaConfig } from "../config.ts";
 import type { Graph } from "../graph/types.ts";
+import { displayQuestionTitle } from "../graph/question-merge.ts";
 import { hrefOf, tagUrl } from "../graph/url.ts";
 import { stringsFor } from "../i18n/index.ts";
 import type { RenderContext } from "./handlers.ts";
@@ -23,14 +24,14 @@ export interface SiteLinks {
   lang: WendaConfig["lang"];
 }
 
-export function siteLinksOf(graph: Graph, config: Pick<WendaConfig, "base" | "lang">): SiteLinks {
+export function siteLinksOf(graph: Graph, config: Pick<WendaConfig, "base" | "lang" | "questionPrefix">): SiteLinks {
   const links: SiteLinks = { urls: {}, titles: {}, tags: {}, blocks: {}, base: config.base, lang: config.lang };
   for (const note of graph.notes) {
     links.titles[note.id] = note.title;
     if (note.published) links.urls[note.id] = note.url;
   }
   for (const question of graph.questions) {
-    links.titles[question.id] = question.title;
+    links.titles[question.id] = displayQuestionTitle(question.title, config.questionPrefix);
     // A question's page is its own: a question page note that is unpublished still has one when cards ask it.
     if (question.published) links.urls[question.id] = question.url;
     else delete links.urls[question.id];

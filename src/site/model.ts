@@ -8,12 +8,14 @@ import { mediaOrigin } from "../../plugins/media/normalize.ts";
 import type { WendaConfig } from "../config.ts";
 import type { Graph, GraphQuestion, NoteKind } from "../graph/types.ts";
 import { wantedFragments } from "../graph/embeds.ts";
+import { displayQuestionTitle } from "../graph/question-merge.ts";
 import { tagUrl } from "../graph/url.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
 import { MediaResolver, type MediaCopy } from "../render/media.ts";
 import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, siteLinksOf } from "../render/site-links.ts";
 import { PageComposer } from "./compose.ts";
+import { type Paging, pageCount, pageSize, pageUrl, paginateGroups, paging } from "./paging.ts";
 
 export interface PageLink {
   title: string;
@@ -79,12 +81,25 @@ export interface QuestionPage {
 
 export interface TagPage {
   name: string;
+  /** This page's URL (page 1 is the tag's own URL). */
   url: string;
   parent: PageLink | null;
   children: CountedLink[];
+  /** This page's share of the notes and questions that use the tag (see `paging`). */
   notes: PageLink[];
   questions: PageLink[];
+  /** All of them, over every page. */
+  totals: { notes: number; questions: number };
   count: number;
+  paging: Paging;
+}
+
+/** One page of the vault's reviewer comments, grouped by card. */
+export interface CommentsPage {
+  url: string;
+  groups: { card: PageLink; comments: CommentView[] }[];
+  total: number;
+  paging: Paging;
 }
 
 export interface TreeNode {
@@ -102,9 +117,9 @@ export interface SiteModel {
   notes: NotePage[];
   questions: QuestionPage[];
   tags: TagPage[];
+  commentPages: CommentsPage[];
   tree: TreeNode[];
   tagTree: CountedLink[];
-  comments: CommentView[];
   stats: { cards: number; questions: number; tags: number; comments: number; moments: number };
   /** Media files to copy into the site. */
   media: MediaCopy[];
@@ -145,7 +160,11 @@ export function assembleSiteModel(
     const note = notes.get(id);
     return note?.published ? note.url : undefined;
   };
-  const titleOf = (id: string) => questions.get(id)?.title ?? notes.get(id)?.title;
+  const questionTitle = (q: GraphQuestion) => displayQuestionTitle(q.title, config.questionPrefix);
+  const titleOf = (id: string) => {
+    const question = questions.get(id);
+    return question ? questionTitle(question) : notes.get(id)?.title;
+  };
   const link = (id: string): PageLink => ({ title: titleOf(id) ?? id, url: urlOf(id) ?? "" });
   const media = new MediaResolver(config, vault);
   const composer = new PageComposer(rendered, strings);
@@ -219,7 +238,7 @@ export function assembleSiteModel(
     const answers: QuestionPage["answers"] = composer.parts(cut).map((html, i) => ({ card: link((cut[i] as { note: string }).note), html }));
     const page: QuestionPage = {
       id: q.id,
-      title: q.title,
+      title: questionTitle(q),
       url: q.url,
       hasPage: q.hasPage,
       breadcrumbs: breadcrumbs(q, questions, urlOf).map((path) => path.map(link)),
@@ -249,20 +268,38 @@ export function assembleSiteModel(
   for (const tag of graph.tags) {
     const visible = visibleTags.get(tag.name);
     if (!visible) continue;
-    tagPages.push({
-      name: tag.name,
-      url: tag.url,
-      parent: tag.parent && visibleTags.has(tag.parent) ? { title: tag.parent, url: tagUrl(tag.parent) } : null,
-      children: tag.children
-        .filter((child) => visibleTags.has(child))
-        .map((child) => ({ title: child, url: tagUrl(child), count: visibleTags.get(child)?.notes.length ?? 0 })),
-      notes: visible.notes.map(link),
-      questions: visible.questions.map(link),
-      count: tag.count,
-    });
+    const notesOf = visible.notes.map(link);
+    const questionsOf = visible.questions.map(link);
+    const pages = Math.max(pageCount(notesOf.length), pageCount(questionsOf.length));
+    for (let page = 1; page <= pages; page++) {
+      const share = <T>(list: T[]) => list.slice((page - 1) * pageSize, page * pageSize);
+      tagPages.push({
+        name: tag.name,
+        url: pageUrl(tag.url, page),
+        parent: tag.parent && visibleTags.has(tag.parent) ? { title: tag.parent, url: tagUrl(tag.parent) } : null,
+        children: tag.children
+          .filter((child) => visibleTags.has(child))
+          .map((child) => ({ title: child, url: tagUrl(child), count: visibleTags.get(child)?.notes.length ?? 0 })),
+        notes: share(notesOf),
+        questions: share(questionsOf),
+        totals: { notes: notesOf.length, questions: questionsOf.length },
+        count: tag.count,
+        paging: paging(tag.url, page, pages),
+      });
+    }
   }
 
-  const tree = questionTree(graph.questions.filter((q) => q.published), questions, urlOf, cardCount);
+  // Every comment of the vault, grouped by card, a page at a time.
+  const byCard = [...commentsByCard].map(([card, comments]) => ({ card: link(card), comments }));
+  const commentGroups = paginateGroups(byCard, (group) => group.comments, (group, comments) => ({ ...group, comments }));
+  const commentPages: CommentsPage[] = commentGroups.map((groups, i) => ({
+    url: pageUrl("/comments/", i + 1),
+    groups,
+    total: allComments.length,
+    paging: paging("/comments/", i + 1, commentGroups.length),
+  }));
+
+  const tree = questionTree(graph.questions.filter((q) => q.published), questions, urlOf, cardCount, questionTitle);
   const notePagesCards = notePages.filter((page) => page.kind === "card").length;
   return {
     config: { title: config.title, lang: config.lang, base: config.base, searchLanguage: config.searchLanguage },
@@ -271,12 +308,12 @@ export function assembleSiteModel(
     questions: questionPages,
     tags: tagPages,
     tree,
-    tagTree: tagPages.filter((tag) => tag.parent === null).map((tag) => ({ title: tag.name, url: tag.url, count: tag.notes.length })),
-    comments: allComments,
+    tagTree: tagPages.filter((tag) => tag.parent === null && tag.paging.page === 1).map((tag) => ({ title: tag.name, url: tag.url, count: tag.totals.notes })),
+    commentPages,
     stats: {
       cards: notePagesCards,
       questions: questionPages.length,
-      tags: tagPages.length,
+      tags: visibleTags.size,
       comments: allComments.length,
       moments: graph.timestamps.filter((ts) => published(ts.card)).length,
     },
@@ -308,10 +345,11 @@ function questionTree(
   questions: Map<string, GraphQuestion>,
   urlOf: (id: string) => string | undefined,
   cardCount: (q: GraphQuestion) => number,
+  titleOf: (q: GraphQuestion) => string,
 ): TreeNode[] {
   const expanded = new Set<string>();
   const node = (q: GraphQuestion, depth: number): TreeNode => {
-    const base = { title: q.title, url: q.url, cards: cardCount(q) };
+    const base = { title: titleOf(q), url: q.url, cards: cardCount(q) };
     // Outlines nest ~7 deep, but titles reused across cards can chain far deeper: the question page goes on.
     if (expanded.has(q.id) || depth >= maxTreeDepth) return { ...base, children: [], repeat: true };
     expanded.add(q.id);

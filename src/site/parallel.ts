@@ -93,7 +93,7 @@ export async function parseAndRenderInWorkers(
     for (const part of parsedParts) for (const note of part.notes) byId.set(note.id, note);
     const parsed = files.map((file) => byId.get(file.id)).filter((note): note is ParsedNote => note !== undefined);
     const parsedAt = performance.now();
-    const graph = buildGraph(parsed, { questionPrefix: config.questionPrefix, publish: config.publish });
+    const graph = buildGraph(parsed, { questionPrefix: config.questionPrefix, publish: config.publish, mergeSimilarQuestions: config.mergeSimilarQuestions });
     const graphAt = performance.now();
 
     const resolved: Record<string, string[]> = {};

@@ -126,7 +126,7 @@ async function colorsOf(page: Page, selector: string): Promise<{ color: string; 
   });
 }
 
-const ancestors = ["？保证消息队列的高可用", "？ RabbitMq 的 高可用 实现", "？ RabbitMq 集群模式", "？RabbitMq普通集群模式"] as const;
+const ancestors = ["？保证消息队列的高可用", "？RabbitMq 的 高可用 实现", "？RabbitMq 集群模式", "？RabbitMq普通集群模式"] as const;
 const leafQuestion = "？RabbitMq普通集群模式 原理";
 const seedTitle = "引入消息队列之后该如何保证其高可用性1.mp4";
 const seekSeconds = 398.418331;
@@ -414,10 +414,10 @@ test("search: the two-character word 消费 is matched as a word", TEST, async (
   });
 });
 
-test("comments: /comments/ lists the seed's comments, linked to their question and card; the card shows them as focusable annotations", TEST, async () => {
+test("comments: /comments/ lists the seed's comments under their card, linked to their question and to their place on the card; the card shows them as focusable annotations", TEST, async () => {
   const comments = [
-    { text: "我认为准确的说是提高了吞量", question: "？ RabbitMq普通集群模式 优点" },
-    { text: "我认为两者都可以归结为单实例性能瓶颈", question: "？ RabbitMq普通集群模式 缺点" },
+    { text: "我认为准确的说是提高了吞量", question: "？RabbitMq普通集群模式 优点" },
+    { text: "我认为两者都可以归结为单实例性能瓶颈", question: "？RabbitMq普通集群模式 缺点" },
   ];
   await withPage(async (page) => {
     await page.goto(s.url("/"));
@@ -429,15 +429,17 @@ test("comments: /comments/ lists the seed's comments, linked to their question a
       const questionLink = item.getByRole("link", { name: question, exact: true });
       assert.equal(await questionLink.count(), 1, `"${text}" links to ${question}`);
       assert.match(pathOf((await questionLink.getAttribute("href")) ?? ""), /^\/q\//);
-      const cardLink = item.getByRole("link", { name: seedTitle, exact: true });
-      assert.equal(await cardLink.count(), 1, `"${text}" links to its card`);
-      const cardHref = new URL((await cardLink.getAttribute("href")) ?? "", page.url());
+      const group = page.locator("section.comment-group", { has: item });
+      assert.equal(await group.locator("h2").getByRole("link", { name: seedTitle, exact: true }).count(), 1, `"${text}" is listed under its card`);
+      const jump = item.locator("a.comment-jump");
+      assert.equal(await jump.getAttribute("aria-label"), text);
+      const cardHref = new URL((await jump.getAttribute("href")) ?? "", page.url());
       assert.equal(pathOf(cardHref.href), seedCard);
       assert.match(cardHref.hash, /^#comment-\d+$/);
     }
 
-    // Following the first comment's card link lands on that comment in the card.
-    await page.locator("li.comment-item", { hasText: comments[0]?.text ?? "" }).getByRole("link", { name: seedTitle, exact: true }).click();
+    // Following the first comment's link lands on that comment in the card.
+    await page.locator("li.comment-item", { hasText: comments[0]?.text ?? "" }).locator("a.comment-jump").click();
     await waitForPath(page, seedCard);
     const target = page.locator(":target");
     assert.equal(await target.count(), 1, "the comment link targets an element of the card");

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Graph } from "../../src/graph/types.ts";
+import { questionKey } from "../../src/graph/question-merge.ts";
 import { loadVault } from "../../src/graph/vault.ts";
 import { removeVault, } from "../helpers/vault.ts";
 import { sharedDir } from "../../scripts/shared-dir.ts";
@@ -49,9 +50,17 @@ describe("a generated vault of 1000 cards", { timeout: 600_000 }, () => {
     assert.equal(graph.notes.filter((note) => note.kind === "card").length, manifest.cards.length);
   });
 
-  test("questions and question pages", () => {
-    assert.equal(graph.questions.length, manifest.questions);
+  test("questions and question pages; near-duplicate spellings merge, and each merge is reported", () => {
+    const merges = graph.diagnostics.filter((d) => d.code === "question-merged").length;
+    assert.ok(merges > 0, "the generator spells some questions with and without spaces");
+    assert.equal(graph.questions.length, manifest.questions - merges);
     assert.equal(graph.questions.filter((question) => question.hasPage).length, manifest.questionPages);
+    // No two remaining questions differ only in spaces, case or width, unless both have pages.
+    const byKey = new Map<string, number>();
+    for (const q of graph.questions) if (!q.hasPage) byKey.set(questionKey(q.title), (byKey.get(questionKey(q.title)) ?? 0) + 1);
+    assert.deepEqual([...byKey].filter(([, n]) => n > 1), []);
+    // With merging off, every spelling is its own question, as the manifest counts them.
+    assert.equal(loadVault(root, { mergeSimilarQuestions: false }).graph.questions.length, manifest.questions);
   });
 
   test("timestamps, comments, block ids, images", () => {
@@ -86,13 +95,13 @@ describe("a generated vault of 1000 cards", { timeout: 600_000 }, () => {
     }
   });
 
-  test("each card asks the questions the manifest lists", () => {
-    const titleOf = new Map(graph.questions.map((question) => [question.id, question.title]));
+  test("each card asks the questions the manifest lists (up to merged spellings)", () => {
+    const keyOf = new Map(graph.questions.map((question) => [question.id, questionKey(question.title)]));
     for (const card of manifest.cards) {
       const id = card.file.replace(/\.md$/, "");
       const note = graph.notes.find((entry) => entry.id === id);
       assert.ok(note, id);
-      assert.deepEqual(new Set(note.questions.map((question) => titleOf.get(question))), new Set(card.questions), id);
+      assert.deepEqual(new Set(note.questions.map((question) => keyOf.get(question))), new Set(card.questions.map((title) => questionKey(title))), id);
     }
   });
 

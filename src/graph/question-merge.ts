@@ -1,0 +1,81 @@
+/**
+ * Near-duplicate questions. Cards written over months spell one question several ways (`？Dubbo的优缺点`,
+ * `？ Dubbo 的 优缺点`, `？dubbo 的优缺点`, full-width `？ＤＵＢＢＯ`): they are one question. Titles that differ only
+ * in white space, case or full-/half-width forms merge into one node, the one with a page if any, else the one
+ * first seen in vault order; every merge is reported so `wenda check` says what was joined. Two questions that both
+ * have a page are never merged (each page is the author's own), only reported.
+ */
+import { basename } from "./resolve.ts";
+import type { Diagnostic } from "./types.ts";
+
+/** What makes two question titles the same question: NFKC, lower case, no white space, no leading marker. */
+export function questionKey(title: string, prefix = "？"): string {
+  const plain = title.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+  const marker = prefix.normalize("NFKC").toLowerCase();
+  return plain.startsWith(marker) ? plain.slice(marker.length) : plain;
+}
+
+/**
+ * A question's title as shown: the marker kept, the white space after it dropped and runs of spaces collapsed
+ * (`？ RabbitMq 的 高可用 实现` → `？RabbitMq 的 高可用 实现`), so titles line up. Spaces inside stay the author's.
+ */
+export function displayQuestionTitle(title: string, prefix = "？"): string {
+  const trimmed = title.trim().replace(/\s+/g, " ");
+  return trimmed.startsWith(prefix) ? `${prefix}${trimmed.slice(prefix.length).trimStart()}` : trimmed;
+}
+
+export interface QuestionCandidate {
+  id: string;
+  hasPage: boolean;
+  /** Where it was first seen, for the report. */
+  path: string;
+  line: number;
+}
+
+/**
+ * Group `candidates` (in vault order) by `questionKey`; returns each merged id → the id it joins, and an info
+ * diagnostic per merge (a warning when two pages collide).
+ */
+export function mergeSimilarQuestions(candidates: readonly QuestionCandidate[], prefix = "？"): { into: Map<string, string>; diagnostics: Diagnostic[] } {
+  const groups = new Map<string, QuestionCandidate[]>();
+  const seen = new Set<string>();
+  for (const candidate of candidates) {
+    if (seen.has(candidate.id)) continue;
+    seen.add(candidate.id);
+    const key = questionKey(basename(candidate.id), prefix);
+    const group = groups.get(key);
+    if (group) group.push(candidate);
+    else groups.set(key, [candidate]);
+  }
+  const into = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const pages = group.filter((candidate) => candidate.hasPage);
+    const canonical = (pages[0] ?? group[0]) as QuestionCandidate;
+    for (const other of group) {
+      if (other === canonical) continue;
+      if (other.hasPage) {
+        diagnostics.push({
+          path: other.path,
+          line: other.line,
+          column: 1,
+          severity: "warning",
+          code: "question-near-duplicate",
+          message: `Question \`${basename(other.id)}\` differs from \`${basename(canonical.id)}\` only in spaces, case or character width, and both have a page; they stay separate`,
+        });
+        continue;
+      }
+      into.set(other.id, canonical.id);
+      diagnostics.push({
+        path: other.path,
+        line: other.line,
+        column: 1,
+        severity: "info",
+        code: "question-merged",
+        message: `Question \`${basename(other.id)}\` is merged into \`${basename(canonical.id)}\` (they differ only in spaces, case or character width)`,
+      });
+    }
+  }
+  return { into, diagnostics };
+}
