@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { makeSeedVault, makeVault, removeVault, repoRoot } from "../helpers/vault.ts";
+import { makeSeedVault, removeVault, repoRoot } from "../helpers/vault.ts";
 import { wenda } from "./run.ts";
 
 /** Every file and folder under `root` with its size and mtime: equal snapshots mean nothing was written. */
