@@ -1,108 +1,103 @@
 /**
- * `wenda`: graph, check, build, dev, preview. Every command has `--help`; errors say what to do.
+ * `wenda`: graph, check, build, dev, preview. Every command has `--help`; errors say what to do, in one line.
+ * A stack trace is printed only for an internal bug, and only with `WENDA_DEBUG=1`.
  */
 import fs from "node:fs";
 import path from "node:path";
+import { loadConfig } from "../config.ts";
 import { formatDiagnostic, sortDiagnostics } from "../graph/diagnostics.ts";
-import { loadVault } from "../graph/vault.ts";
-import { parseArgs } from "./args.ts";
+import { listVault, loadVault } from "../graph/vault.ts";
+import { commandHelp, commandSpec, overview, parseArgs, UsageError, UserError } from "./args.ts";
 import { progressReporter } from "./progress.ts";
 
-const usage = `wenda: a static site generator for interview-study notes
-
-Usage: wenda <command> [options]
-
-Commands:
-  build <vault>    Build the static site (Astro + Pagefind) into --out (default: dist)
-  dev <vault>      Serve the site with live reload while you edit
-  preview [dir]    Serve a built site on 127.0.0.1 (default: dist)
-  graph <vault>    Print the question graph as JSON (contract version 1)
-  check <vault>    Print diagnostics, one per line; exit 1 on errors (--strict: also on warnings)
-
-Run \`wenda <command> --help\` for a command's options.
-`;
-
-const commandHelp: Record<string, string> = {
-  graph: `Usage: wenda graph <vault> [--pretty] [--out file.json]
-
-Parses every note of <vault> and prints the question graph as JSON (contract version 1, see README).
-  --pretty          Indent the JSON
-  --out <file>      Write to a file instead of stdout
-A progress line goes to stderr for large vaults.
-`,
-  check: `Usage: wenda check <vault> [--strict] [--quiet]
-
-Prints every diagnostic as \`path:line:column: severity code message\`.
-Exits 1 when there is an error (with --strict: also when there is a warning), else 0.
-  --strict          Warnings fail the check too
-  --quiet           Only errors and warnings (no info lines)
-`,
-  build: `Usage: wenda build <vault> [--out dir] [--config file] [--base /path/]
-
-Builds the static site for <vault> into --out (default: dist), with the search index.
-Settings come from <vault>/wenda.config.json (or .mjs), or --config.
-  --out <dir>       Output folder (default: dist)
-  --config <file>   Config file (default: <vault>/wenda.config.json|.mjs)
-  --base <path>     URL prefix when the site is served from a sub-folder
-  --media <dir|url> Media folder to copy from, or base URL to serve media from
-`,
-  dev: `Usage: wenda dev <vault> [--port 4321] [--config file]
-
-Serves the site for <vault> with Astro's dev server.
-`,
-  preview: `Usage: wenda preview [dir] [--port 4322]
-
-Serves a built site (default: dist) on 127.0.0.1, with range requests so videos seek.
-`,
-};
+/** The version in package.json. */
+export function version(): string {
+  return (JSON.parse(fs.readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
-    process.stdout.write(usage);
+    process.stdout.write(overview());
     return command ? 0 : 2;
   }
-  const help = commandHelp[command];
-  if (!help) {
-    process.stderr.write(`wenda: unknown command \`${command}\`\n\n${usage}`);
-    return 2;
-  }
-  const args = parseArgs(rest, ["out", "config", "base", "port", "media"]);
-  if (args.flags.has("help")) {
-    process.stdout.write(help);
+  if (command === "--version" || command === "-v") {
+    if (rest.length) return usageError("wenda", `\`${command}\` takes no arguments`);
+    process.stdout.write(`${version()}\n`);
     return 0;
   }
+  const spec = commandSpec(command);
+  if (!spec) {
+    const hint = command.startsWith("-") ? "options go after the command" : "the commands are build, dev, preview, graph, check";
+    process.stderr.write(`wenda: unknown command \`${command}\` (${hint}; \`wenda --help\` says more)\n`);
+    return 2;
+  }
   try {
-    switch (command) {
+    const args = parseArgs(rest, spec);
+    if (args.flags.has("help")) {
+      process.stdout.write(commandHelp(spec));
+      return 0;
+    }
+    switch (spec.name) {
       case "graph":
-        return graphCommand(args.positionals, args.flags);
+        return await graphCommand(args.positionals, args.flags);
       case "check":
-        return checkCommand(args.positionals, args.flags);
+        return await checkCommand(args.positionals, args.flags);
       default: {
         const { siteCommand } = await import("./site.ts");
-        return await siteCommand(command as "build" | "dev" | "preview", args.positionals, args.flags);
+        return await siteCommand(spec.name, args.positionals, args.flags);
       }
     }
   } catch (error) {
-    process.stderr.write(`wenda ${command}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    return reportError(command, error);
   }
 }
 
-/** The vault folder from the arguments, checked. */
+function usageError(command: string, message: string): number {
+  process.stderr.write(`${command}: ${message}\n`);
+  return 2;
+}
+
+/**
+ * One line for what the user can act on. Errors our code throws to explain a problem (`Error`, `UserError`) and
+ * system errors (`EACCES`, `ENOSPC`…) are messages; anything else (`TypeError`…) is a bug in wenda.
+ */
+export function reportError(command: string, error: unknown): number {
+  const prefix = `wenda ${command}`;
+  if (error instanceof UsageError) return usageError(prefix, error.message);
+  const message = error instanceof Error ? error.message : String(error);
+  const debug = Boolean(process.env.WENDA_DEBUG) && error instanceof Error && error.stack;
+  const expected = error instanceof UserError || (error instanceof Error && (error.constructor === Error || "code" in error));
+  if (debug) process.stderr.write(`${prefix}: ${error.stack}\n`);
+  else if (expected) process.stderr.write(`${prefix}: ${message.split("\n")[0]}\n`);
+  else process.stderr.write(`${prefix}: internal error: ${message.split("\n")[0]} (WENDA_DEBUG=1 shows the stack trace)\n`);
+  return error instanceof UserError ? error.exitCode : 1;
+}
+
+/** The vault folder from the arguments, checked; warns on stderr when it holds no note. */
 export function vaultArgument(positionals: string[], command: string): string {
   const vault = positionals[0];
-  if (!vault) throw new Error(`which vault? Usage: wenda ${command} <vault>`);
+  if (!vault) throw new UserError(`which vault? Usage: wenda ${command} <vault>`);
   const absolute = path.resolve(vault);
   if (!fs.existsSync(absolute) || !fs.statSync(absolute).isDirectory()) {
-    throw new Error(`\`${vault}\` is not a folder. Give the path of your Obsidian or Logseq vault.`);
+    throw new UserError(`\`${vault}\` is not a folder. Give the path of your Obsidian or Logseq vault.`);
+  }
+  if (listVault(absolute).length === 0) {
+    process.stderr.write(`wenda ${command}: warning: \`${vault}\` holds no notes (no .md files outside hidden folders); is it the right folder?\n`);
   }
   return absolute;
 }
 
-function graphCommand(positionals: string[], flags: Map<string, string | true>): number {
+/** A flag's string value (the parser has checked that valued options have one). */
+function text(flags: Map<string, string | true>, name: string): string | undefined {
+  const value = flags.get(name);
+  return typeof value === "string" ? value : undefined;
+}
+
+async function graphCommand(positionals: string[], flags: Map<string, string | true>): Promise<number> {
   const vault = vaultArgument(positionals, "graph");
-  const { graph } = loadVault(vault, { onProgress: progressReporter("parsing notes") });
+  const config = await loadConfig(vault, text(flags, "config"));
+  const { graph } = loadVault(vault, { questionPrefix: config.questionPrefix, publish: config.publish, onProgress: progressReporter("parsing notes") });
   const json = JSON.stringify(graph, null, flags.has("pretty") ? 2 : undefined);
   const out = flags.get("out");
   if (typeof out === "string") fs.writeFileSync(out, `${json}\n`);
@@ -110,9 +105,10 @@ function graphCommand(positionals: string[], flags: Map<string, string | true>):
   return 0;
 }
 
-function checkCommand(positionals: string[], flags: Map<string, string | true>): number {
+async function checkCommand(positionals: string[], flags: Map<string, string | true>): Promise<number> {
   const vault = vaultArgument(positionals, "check");
-  const { graph } = loadVault(vault, { onProgress: progressReporter("parsing notes") });
+  const config = await loadConfig(vault, text(flags, "config"));
+  const { graph } = loadVault(vault, { questionPrefix: config.questionPrefix, publish: config.publish, onProgress: progressReporter("parsing notes") });
   const quiet = flags.has("quiet");
   const diagnostics = sortDiagnostics(graph.diagnostics).filter((d) => !quiet || d.severity !== "info");
   for (const diagnostic of diagnostics) process.stdout.write(`${formatDiagnostic(diagnostic)}\n`);

@@ -2,10 +2,11 @@
  * Astro content-layer loaders: one per collection, all fed by the one site model (parsed once). In dev, a change
  * in the vault rebuilds the model and refreshes every collection.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
 import { loadSite, vaultPath } from "../site/load.ts";
-import path from "node:path";
 import { PageFiles } from "../site/page-files.ts";
 import type { SiteModel } from "../site/model.ts";
 
@@ -37,12 +38,14 @@ export function wendaLoader(collection: Collection): Loader {
     name: `wenda-${collection}`,
     load: async ({ store, logger, config, watcher }: LoaderContext) => {
       const root = fileURLToPath(config.root);
+      const folder = path.join(root, "node_modules", ".wenda", "pages", collection);
       const fill = async (fresh: boolean) => {
         const model = await loadSite({ root, fresh, log: (message) => logger.info(message) });
-        const files = new PageFiles(path.join(root, "node_modules", ".wenda", "pages", collection));
+        const files = new PageFiles(path.join(folder, nextGeneration()));
         const started = performance.now();
         store.clear();
         for (const entry of entries(model, collection, files)) store.set(entry);
+        pruneGenerations(folder, watcher ? 2 : 1);
         if (process.env.WENDA_DEBUG) logger.info(`${collection}: stored in ${Math.round(performance.now() - started)} ms`);
       };
       await fill(false);
@@ -54,9 +57,31 @@ export function wendaLoader(collection: Collection): Loader {
           if (!changed.startsWith(vault) || !changed.endsWith(".md")) return;
           clearTimeout(pending);
           // Every collection hears the event; the first to run rebuilds, the others reuse it.
-          pending = setTimeout(() => void fill(collection === "notes"), collection === "notes" ? 50 : 300);
+          pending = setTimeout(() => {
+            fill(collection === "notes").catch((error: unknown) => logger.error(`cannot refresh after a change: ${error instanceof Error ? error.message : String(error)}`));
+          }, collection === "notes" ? 50 : 300);
         });
       }
     },
   };
+}
+
+let generations = 0;
+
+/** A new folder name for one fill's page files: sortable by time, unique in this process. */
+function nextGeneration(): string {
+  generations += 1;
+  return `${Date.now().toString(36).padStart(10, "0")}-${process.pid}-${String(generations).padStart(6, "0")}`;
+}
+
+/**
+ * Keep the newest `keep` page-file generations of a collection. In dev the previous one stays: for a moment
+ * after a refresh Astro may still render from the entries it had, and a page whose file was already gone
+ * answered 500 (a deleted note's URL must go from its old page straight to 404).
+ */
+function pruneGenerations(folder: string, keep: number): void {
+  const names = fs.readdirSync(folder);
+  const ours = names.filter((name) => /^[0-9a-z]{10}-\d+-\d{6}$/.test(name)).sort();
+  const stale = [...names.filter((name) => !ours.includes(name)), ...ours.slice(0, Math.max(0, ours.length - keep))];
+  for (const name of stale) fs.rmSync(path.join(folder, name), { recursive: true, force: true });
 }
