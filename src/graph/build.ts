@@ -3,15 +3,14 @@
  * a name index for link resolution, question nodes merged across cards, tags with their prefixes, and
  * backlinks as an inverted index.
  */
-import { isImage, isVideoOrAudio } from "../../plugins/media/normalize.ts";
 import { isQuestionTarget } from "../../plugins/outline.ts";
 import type { NoteFacts } from "./extract.ts";
-import { basename, NoteIndex, normalizeTarget } from "./resolve.ts";
+import { blocksByNote, resolveLinks, resolverDataFor } from "./links.ts";
+import { basename, LinkResolver } from "./resolve.ts";
 import type {
   Diagnostic,
   Graph,
   GraphComment,
-  GraphLink,
   GraphNote,
   GraphQuestion,
   GraphTag,
@@ -37,6 +36,8 @@ export interface GraphOptions {
   questionPrefix?: string;
   /** `all` publishes every note not marked otherwise; `dg` only notes with `dg-publish: true`. Default `all`. */
   publish?: "all" | "dg";
+  /** Vault-relative paths (NFC) of the files that are not notes, for links to attachments. Default none. */
+  attachments?: readonly string[];
 }
 
 export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions = {}): Graph {
@@ -45,12 +46,10 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
   const warn = (path: string, line: number, column: number, code: string, message: string) =>
     diagnostics.push({ path, line, column, severity: "warning", code, message });
 
-  // 1. Notes and the name index.
-  const index = new NoteIndex();
+  // 1. Notes.
   const notes = new Map<string, GraphNote>();
   for (const note of parsed) {
     const aliases = aliasesOf(note);
-    index.add(note.id, aliases);
     const kind: NoteKind = isQuestionTarget(note.id, prefix)
       ? "question"
       : note.media !== undefined || note.facts.questions.length > 0
@@ -67,60 +66,29 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
       tags: [],
       questions: [],
       backlinks: [],
+      headings: note.facts.headings,
       frontmatter: note.frontmatter,
     };
     if (note.media !== undefined) graphNote.media = note.media;
     notes.set(note.id, graphNote);
   }
 
-  // 2. Links, resolved once; question targets resolve to their page when it exists. A question without a file
-  // is still one node: a bare `[[？X]]` joins the `[[folder/？X]]` written elsewhere.
-  const pagelessQuestions = new Map<string, string>();
-  for (const note of parsed) {
-    for (const link of note.facts.links) {
-      const target = normalizeTarget(link.target);
-      if (target.includes("/") && isQuestionTarget(target, prefix) && !index.resolve(target, note.id)) {
-        const key = basename(target).toLowerCase();
-        if (!pagelessQuestions.has(key)) pagelessQuestions.set(key, target);
-      }
-    }
-  }
-  const resolveTarget = (target: string, from: string): { id: string; file: boolean; ambiguous?: string[] } => {
-    const resolution = index.resolve(target, from);
-    if (resolution) return { ...resolution, file: true };
-    const clean = normalizeTarget(target);
-    return { id: (!clean.includes("/") && pagelessQuestions.get(clean.toLowerCase())) || clean, file: false };
-  };
-  const links: GraphLink[] = [];
-  const backlinks = new Map<string, Set<string>>();
-  for (const note of parsed) {
-    for (const link of note.facts.links) {
-      const resolution = resolveTarget(link.target, note.id);
-      const to = resolution.id;
-      if (link.node) link.node.data.resolvedId = to;
-      if (resolution.ambiguous) {
-        warn(note.path, link.line, link.column, "link-ambiguous", `Link \`[[${link.target}]]\` matches several notes; using \`${to}\` (also: ${resolution.ambiguous.join(", ")})`);
-      }
-      // A question without a page is normal (it exists because it is linked); any other missing note is worth
-      // knowing about, though Obsidian allows it.
-      if (!resolution.file && !isQuestionTarget(to, prefix) && !isMediaTarget(link.target)) {
-        diagnostics.push({
-          path: note.path,
-          line: link.line,
-          column: link.column,
-          severity: "info",
-          code: "link-unresolved",
-          message: `Link \`[[${link.target}]]\` matches no note; it is shown as unresolved`,
-        });
-      }
-      const entry: GraphLink = { from: note.id, to, line: link.line, column: link.column, resolved: resolution.file };
-      if (link.embed) entry.embed = true;
-      if (link.heading) entry.heading = link.heading;
-      if (link.block) entry.block = link.block;
-      links.push(entry);
-      if (to !== note.id) addTo(backlinks, to, note.id);
-    }
-  }
+  // 2. Links, resolved once through the resolver the renderer uses (links.ts); question targets resolve to their
+  // page when it exists. A question without a file is still one node: a bare `[[？X]]` joins the `[[folder/？X]]`
+  // written elsewhere.
+  const attachments = [...(options.attachments ?? [])];
+  const resolver = new LinkResolver(
+    resolverDataFor(parsed, {
+      notes: [...notes.values()].map((note) => ({ id: note.id, aliases: note.aliases })),
+      attachments,
+      headings: Object.fromEntries(parsed.filter((note) => note.facts.headings.length).map((note) => [note.id, note.facts.headings])),
+      blocks: blocksByNote(parsed.flatMap((note) => note.facts.blocks.map((block) => ({ id: block.id, note: note.id })))),
+      questionPrefix: prefix,
+    }),
+  );
+  const resolveTarget = (target: string, from: string) => resolver.resolve({ target }, from);
+  const { links, backlinks, diagnostics: linkDiagnostics } = resolveLinks(parsed, resolver);
+  diagnostics.push(...linkDiagnostics);
 
   // 3. Questions: one node per target, merged across cards and with the question's own page.
   const timestamps: GraphTimestamp[] = [];
@@ -272,14 +240,10 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     links,
     timestamps,
     images: parsed.flatMap((note) => note.facts.images.map((image) => ({ note: note.id, ...image }))),
+    attachments,
     comments,
     diagnostics,
   };
-}
-
-/** `[[pic.png]]`, `![[clip.mp4]]`: attachments, resolved by the renderer against the vault's files. */
-function isMediaTarget(target: string): boolean {
-  return isImage(target) || isVideoOrAudio(target) || /\.pdf$/i.test(target);
 }
 
 function titleOf(note: ParsedNote): string {
@@ -306,12 +270,6 @@ export function isPublished(frontmatter: Record<string, unknown>, mode: "all" | 
 
 function pushUnique<T>(list: T[], value: T) {
   if (!list.includes(value)) list.push(value);
-}
-
-function addTo(map: Map<string, Set<string>>, key: string, value: string) {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
 }
 
 function compare(a: string, b: string): number {
