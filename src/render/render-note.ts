@@ -11,6 +11,7 @@ import type { Nodes, Root } from "mdast";
 import { toHast } from "mdast-util-to-hast";
 import { visit } from "unist-util-visit";
 import { createHandlers, type RenderContext } from "./handlers.ts";
+import { resolveRawLinks } from "./raw-links.ts";
 import { noteSchema } from "./sanitize.ts";
 
 export interface RenderedNote {
@@ -34,7 +35,10 @@ export function renderNote(tree: Root, context: RenderContext): RenderedNote {
     hasRaw = true;
     return false;
   });
-  if (hasRaw) hast = raw(hast) as HastRoot;
+  if (hasRaw) {
+    hast = raw(hast) as HastRoot;
+    resolveRawLinks(hast, context);
+  }
   hast = sanitize(hast, noteSchema) as HastRoot;
 
   const answers = new Map<string, string[]>();
