@@ -6,6 +6,7 @@
 import { isQuestionTarget } from "../../plugins/outline.ts";
 import type { NoteFacts } from "./extract.ts";
 import { blocksByNote, resolveLinks, resolverDataFor } from "./links.ts";
+import { nameDiagnostics } from "./names.ts";
 import { basename, LinkResolver } from "./resolve.ts";
 import type {
   Diagnostic,
@@ -72,6 +73,7 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     if (note.media !== undefined) graphNote.media = note.media;
     notes.set(note.id, graphNote);
   }
+  diagnostics.push(...nameDiagnostics([...notes.values()]));
 
   // 2. Links, resolved once through the resolver the renderer uses (links.ts); question targets resolve to their
   // page when it exists. A question without a file is still one node: a bare `[[？X]]` joins the `[[folder/？X]]`
