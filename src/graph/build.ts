@@ -37,7 +37,7 @@ export interface GraphOptions {
   questionPrefix?: string;
   /** `all` publishes every note not marked otherwise; `dg` only notes with `dg-publish: true`. Default `all`. */
   publish?: "all" | "dg";
-  /** Vault-relative paths (NFC) of the files that are not notes, for links to attachments. Default none. */
+  /** Vault-relative paths of the files that are not notes (as on disk), for links to attachments. Default none. */
   attachments?: readonly string[];
 }
 

@@ -104,7 +104,7 @@ export function joinPath(folder: string, relative: string): string | undefined {
 export interface ResolverData {
   /** Every note, in vault order, with the extra names it answers to. */
   notes: { id: string; aliases: string[] }[];
-  /** Vault-relative paths (NFC) of the files that are not notes: images, PDFs, audio, video, anything. */
+  /** Vault-relative paths of the files that are not notes (images, PDFs, audio, video, anything), as on disk. */
   attachments: string[];
   /** Note id → its headings, in document order (notes without headings are left out). */
   headings: Record<string, GraphHeading[]>;

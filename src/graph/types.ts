@@ -19,7 +19,7 @@ export interface Graph {
   comments: GraphComment[];
   /** Every image (`![alt](path)`), with its normalized path. */
   images: GraphImage[];
-  /** Vault-relative paths (NFC) of the vault's files that are not notes (links resolve to them). */
+  /** Vault-relative paths of the vault's files that are not notes (links resolve to them), as spelled on disk. */
   attachments: string[];
   diagnostics: Diagnostic[];
 }

@@ -28,7 +28,10 @@ const skippedFolders = new Set(["node_modules", ".obsidian", ".logseq", ".git", 
 /** What a vault folder holds: its notes and the other files (attachments) links may point at. */
 export interface VaultListing {
   notes: VaultFile[];
-  /** Vault-relative paths (forward slashes, NFC) of every other file, sorted. */
+  /**
+   * Vault-relative paths (forward slashes) of every other file, sorted, as spelled on disk: an NFD name stays NFD
+   * so it can be read, and links find it anyway (names are compared NFC-normalized).
+   */
   attachments: string[];
 }
 
@@ -51,7 +54,7 @@ export function scanVault(root: string): VaultListing {
       } else if (entry.isFile() && entry.name.toLowerCase().endsWith(".md")) {
         notes.push({ id: rel.slice(0, -3), path: rel, absolute: path.join(folder, entry.name) });
       } else if (entry.isFile() && !entry.name.startsWith(".")) {
-        attachments.push(rel.normalize("NFC"));
+        attachments.push(rel);
       }
     }
   };
@@ -67,7 +70,7 @@ export function scanVault(root: string): VaultListing {
     note.path = normalized;
     note.id = normalized.slice(0, -3);
   }
-  return { notes: notes.sort((a, b) => compare(a.path, b.path)), attachments: [...new Set(attachments)].sort(compare) };
+  return { notes: notes.sort((a, b) => compare(a.path, b.path)), attachments: attachments.sort(compare) };
 }
 
 /** Every `.md` file under `root`, sorted by path (see `scanVault`). */

@@ -156,3 +156,12 @@ test("raw HTML `src` and `href` into the vault resolve like markdown links; the 
   assert.match(html, /<a href="\/笔记\/b\/" class="internal">b<\/a>/, "the renderer's own link is untouched");
   assert.deepEqual(model.media.map((copy) => copy.to), ["assets/附件/图.png"]);
 });
+
+test("an attachment whose name is NFD on disk is found by an NFC link and copied", () => {
+  const name = "Café-が.png";
+  const { model, vault } = site({ "a.md": `![[${name}]] ![](附件/${encodeURIComponent(name)})\n`, [`附件/${name.normalize("NFD")}`]: Buffer.from("89504e470d0a1a0a", "hex") });
+  const html = model.notes.find((note) => note.id === "a")?.html ?? "";
+  assert.equal(html.match(/<img src="\/assets\//g)?.length, 2, html);
+  assert.equal(model.media.length, 1);
+  assert.ok(fs.existsSync(model.media[0]?.from ?? ""), `${model.media[0]?.from} is a file in ${vault}`);
+});
