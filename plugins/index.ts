@@ -12,6 +12,7 @@ import type { Root } from "mdast";
 import { remarkBlockId } from "./block-id.ts";
 import { remarkBlockRef } from "./block-ref.ts";
 import { remarkFrontmatterData } from "./frontmatter.ts";
+import { remarkHeadingId } from "./heading-id.ts";
 import { remarkLogseqProperty } from "./logseq-property.ts";
 import { remarkMediaLink } from "./media-link.ts";
 import { remarkObComment } from "./ob-comment.ts";
@@ -36,5 +37,7 @@ export function createProcessor(options: Options = {}): Processor<Root, Root, Ro
     .use(remarkMediaLink)
     .use(remarkTimestamp)
     .use(remarkTag)
+    // Heading ids read the text links and tags show, so after both.
+    .use(remarkHeadingId)
     .use(remarkOutline, options) as unknown as Processor<Root, Root, Root>;
 }

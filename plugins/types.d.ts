@@ -25,8 +25,6 @@ export interface WikiLinkData extends Data {
   block?: string;
   /** True for `![[…]]`. */
   embed?: boolean;
-  /** Set by the graph: the note id the link points at, or the question node it names when no file exists. */
-  resolvedId?: string;
   // remark-wiki-link's own fields, which we ignore.
   exists?: boolean;
   permalink?: string;
@@ -139,6 +137,8 @@ declare module "mdast" {
   interface Data {
     /** Block id (`{ #47a9a2}`, `^47a9a2`) of this block, set by `remarkBlockId`. */
     blockId?: string;
+    /** On headings: the anchor id (github-slugger, unique in the note), set by `remarkHeadingId`. */
+    headingId?: string;
     /** On list items: the question this bullet asks, set by `remarkOutline`. */
     question?: string;
     /** On links and images: the media they point at, set by `remarkMediaPath`. */

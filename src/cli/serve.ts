@@ -10,6 +10,7 @@ const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css",
   ".json": "application/json", ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
   ".gif": "image/gif", ".webp": "image/webp", ".webm": "video/webm", ".mp4": "video/mp4", ".mp3": "audio/mpeg",
+  ".pdf": "application/pdf", ".ogg": "audio/ogg", ".m4a": "audio/mp4", ".wav": "audio/wav", ".avif": "image/avif",
   ".wasm": "application/wasm", ".pf_meta": "application/octet-stream", ".pf_index": "application/octet-stream",
   ".pf_fragment": "application/octet-stream", ".pagefind": "application/octet-stream",
 };

@@ -3,17 +3,17 @@
  * a name index for link resolution, question nodes merged across cards, tags with their prefixes, and
  * backlinks as an inverted index.
  */
-import { isImage, isVideoOrAudio } from "../../plugins/media/normalize.ts";
 import { isQuestionTarget } from "../../plugins/outline.ts";
 import { blockRefLinks, embedCycleDiagnostics } from "./embeds.ts";
 import { mergeSimilarQuestions, type QuestionCandidate } from "./question-merge.ts";
 import type { NoteFacts } from "./extract.ts";
-import { basename, NoteIndex, normalizeTarget } from "./resolve.ts";
+import { blocksByNote, resolveLinks, resolverDataFor } from "./links.ts";
+import { nameDiagnostics } from "./names.ts";
+import { basename, LinkResolver } from "./resolve.ts";
 import type {
   Diagnostic,
   Graph,
   GraphComment,
-  GraphLink,
   GraphNote,
   GraphQuestion,
   GraphTag,
@@ -41,20 +41,22 @@ export interface GraphOptions {
   publish?: "all" | "dg";
   /** Merge questions whose titles differ only in white space, case or character width. Default `true`. */
   mergeSimilarQuestions?: boolean;
+  /** Vault-relative paths of the files that are not notes (as on disk), for links to attachments. Default none. */
+  attachments?: readonly string[];
 }
 
 /** The question candidates of the vault, in vault order, and how they merge (see question-merge.ts). */
 function mergeQuestions(
   parsed: readonly ParsedNote[],
   notes: Map<string, GraphNote>,
-  resolve: (target: string, from: string) => { id: string },
+  resolver: LinkResolver,
   prefix: string,
 ): ReturnType<typeof mergeSimilarQuestions> {
   const candidates: QuestionCandidate[] = [];
   for (const note of parsed) {
     if (notes.get(note.id)?.kind === "question") candidates.push({ id: note.id, hasPage: true, path: note.path, line: 1 });
     for (const occurrence of note.facts.questions) {
-      const id = resolve(occurrence.target, note.id).id;
+      const id = resolver.resolve({ target: occurrence.target }, note.id).id;
       candidates.push({ id, hasPage: notes.has(id), path: note.path, line: occurrence.line });
     }
   }
@@ -67,12 +69,10 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
   const warn = (path: string, line: number, column: number, code: string, message: string) =>
     diagnostics.push({ path, line, column, severity: "warning", code, message });
 
-  // 1. Notes and the name index.
-  const index = new NoteIndex();
+  // 1. Notes.
   const notes = new Map<string, GraphNote>();
   for (const note of parsed) {
     const aliases = aliasesOf(note);
-    index.add(note.id, aliases);
     const kind: NoteKind = isQuestionTarget(note.id, prefix)
       ? "question"
       : note.media !== undefined || note.facts.questions.length > 0
@@ -89,68 +89,35 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
       tags: [],
       questions: [],
       backlinks: [],
+      headings: note.facts.headings,
       frontmatter: note.frontmatter,
     };
     if (note.media !== undefined) graphNote.media = note.media;
     notes.set(note.id, graphNote);
   }
+  diagnostics.push(...nameDiagnostics([...notes.values()]));
 
-  // 2. Links, resolved once; question targets resolve to their page when it exists. A question without a file
-  // is still one node: a bare `[[？X]]` joins the `[[folder/？X]]` written elsewhere.
-  const pagelessQuestions = new Map<string, string>();
-  for (const note of parsed) {
-    for (const link of note.facts.links) {
-      const target = normalizeTarget(link.target);
-      if (target.includes("/") && isQuestionTarget(target, prefix) && !index.resolve(target, note.id)) {
-        const key = basename(target).toLowerCase();
-        if (!pagelessQuestions.has(key)) pagelessQuestions.set(key, target);
-      }
-    }
+  // 2. Links, resolved once through the resolver the renderer uses (links.ts); question targets resolve to their
+  // page when it exists. A question without a file is still one node: a bare `[[？X]]` joins the `[[folder/？X]]`
+  // written elsewhere.
+  const attachments = [...(options.attachments ?? [])];
+  const data = resolverDataFor(parsed, {
+    notes: [...notes.values()].map((note) => ({ id: note.id, aliases: note.aliases })),
+    attachments,
+    headings: Object.fromEntries(parsed.filter((note) => note.facts.headings.length).map((note) => [note.id, note.facts.headings])),
+    blocks: blocksByNote(parsed.flatMap((note) => note.facts.blocks.map((block) => ({ id: block.id, note: note.id })))),
+    questionPrefix: prefix,
+  });
+  // Questions spelled alike (spaces, case, width) are one question: the resolver sends every spelling to it.
+  const merged = options.mergeSimilarQuestions === false ? undefined : mergeQuestions(parsed, notes, new LinkResolver(data), prefix);
+  if (merged) {
+    data.mergedQuestions = merged.byKey;
+    diagnostics.push(...merged.diagnostics);
   }
-  const resolveExact = (target: string, from: string): { id: string; file: boolean; ambiguous?: string[] } => {
-    const resolution = index.resolve(target, from);
-    if (resolution) return { ...resolution, file: true };
-    const clean = normalizeTarget(target);
-    return { id: (!clean.includes("/") && pagelessQuestions.get(clean.toLowerCase())) || clean, file: false };
-  };
-  // Questions spelled alike (spaces, case, width) are one question; a merged spelling never has a page.
-  const merged = options.mergeSimilarQuestions === false ? { into: new Map<string, string>(), diagnostics: [] } : mergeQuestions(parsed, notes, resolveExact, prefix);
-  diagnostics.push(...merged.diagnostics);
-  const resolveTarget = (target: string, from: string): { id: string; file: boolean; ambiguous?: string[] } => {
-    const resolution = resolveExact(target, from);
-    const into = resolution.file ? undefined : merged.into.get(resolution.id);
-    return into === undefined ? resolution : { id: into, file: notes.has(into) };
-  };
-  const links: GraphLink[] = [];
-  const backlinks = new Map<string, Set<string>>();
-  for (const note of parsed) {
-    for (const link of note.facts.links) {
-      const resolution = resolveTarget(link.target, note.id);
-      const to = resolution.id;
-      if (link.node) link.node.data.resolvedId = to;
-      if (resolution.ambiguous) {
-        warn(note.path, link.line, link.column, "link-ambiguous", `Link \`[[${link.target}]]\` matches several notes; using \`${to}\` (also: ${resolution.ambiguous.join(", ")})`);
-      }
-      // A question without a page is normal (it exists because it is linked); any other missing note is worth
-      // knowing about, though Obsidian allows it.
-      if (!resolution.file && !isQuestionTarget(to, prefix) && !isMediaTarget(link.target)) {
-        diagnostics.push({
-          path: note.path,
-          line: link.line,
-          column: link.column,
-          severity: "info",
-          code: "link-unresolved",
-          message: `Link \`[[${link.target}]]\` matches no note; it is shown as unresolved`,
-        });
-      }
-      const entry: GraphLink = { from: note.id, to, line: link.line, column: link.column, resolved: resolution.file };
-      if (link.embed) entry.embed = true;
-      if (link.heading) entry.heading = link.heading;
-      if (link.block) entry.block = link.block;
-      links.push(entry);
-      if (to !== note.id) addTo(backlinks, to, note.id);
-    }
-  }
+  const resolver = new LinkResolver(data);
+  const resolveTarget = (target: string, from: string) => resolver.resolve({ target }, from);
+  const { links, backlinks, diagnostics: linkDiagnostics } = resolveLinks(parsed, resolver);
+  diagnostics.push(...linkDiagnostics);
 
   // 3. Questions: one node per target, merged across cards and with the question's own page.
   const timestamps: GraphTimestamp[] = [];
@@ -229,7 +196,17 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
   const refs = blockRefLinks(parsed);
   links.push(...refs.links);
   diagnostics.push(...refs.diagnostics);
-  for (const ref of refs.links) if (ref.resolved && ref.to !== ref.from) addTo(backlinks, ref.to, ref.from);
+  for (const ref of refs.links) {
+    if (!ref.resolved || ref.to === ref.from) continue;
+    const from = backlinks.get(ref.to);
+    if (from) from.add(ref.from);
+    else backlinks.set(ref.to, new Set([ref.from]));
+  }
+  // Each question lists the spellings merged into it (the renderer's resolver is rebuilt from the graph).
+  for (const [alias, into] of merged?.into ?? []) {
+    const question = questions.get(into);
+    if (question) (question.merged ??= []).push(alias);
+  }
   diagnostics.push(...embedCycleDiagnostics({ links, notes: [...notes.values()] }));
 
   for (const [id, from] of backlinks) {
@@ -309,14 +286,10 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     links,
     timestamps,
     images: parsed.flatMap((note) => note.facts.images.map((image) => ({ note: note.id, ...image }))),
+    attachments,
     comments,
     diagnostics,
   };
-}
-
-/** `[[pic.png]]`, `![[clip.mp4]]`: attachments, resolved by the renderer against the vault's files. */
-function isMediaTarget(target: string): boolean {
-  return isImage(target) || isVideoOrAudio(target) || /\.pdf$/i.test(target);
 }
 
 function titleOf(note: ParsedNote): string {
@@ -343,12 +316,6 @@ export function isPublished(frontmatter: Record<string, unknown>, mode: "all" | 
 
 function pushUnique<T>(list: T[], value: T) {
   if (!list.includes(value)) list.push(value);
-}
-
-function addTo(map: Map<string, Set<string>>, key: string, value: string) {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
 }
 
 function compare(a: string, b: string): number {

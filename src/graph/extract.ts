@@ -3,8 +3,11 @@
  * nesting, tags, links, timestamps, comments, block ids), with the question each belongs to. Pure: no I/O, no
  * knowledge of other notes.
  */
-import type { ListItem, Nodes, Paragraph } from "mdast";
+import type { Image, Link, ListItem, Nodes, Paragraph } from "mdast";
 import type { BlockRef, ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
+import { headingText } from "../../plugins/heading-id.ts";
+import { markdownLinkRef } from "./resolve.ts";
+import type { GraphHeading } from "./types.ts";
 
 /** A question bullet: its link target and the enclosing question bullet's target. */
 export interface QuestionOccurrence {
@@ -17,8 +20,9 @@ export interface QuestionOccurrence {
 export interface NoteFacts {
   questions: QuestionOccurrence[];
   tags: { name: string; question?: string; line: number }[];
-  /** `node` is the link in the tree (absent once the facts have crossed to another thread). */
-  links: { node?: WikiLink; target: string; line: number; column: number; heading?: string; block?: string; embed?: boolean }[];
+  /** Wiki links and embeds, and markdown links and images into the vault (`markdown`), in document order. */
+  links: { target: string; line: number; column: number; heading?: string; block?: string; embed?: boolean; markdown?: boolean }[];
+  headings: GraphHeading[];
   timestamps: { media: string; start: number; end?: number; label: string; question?: string; line: number }[];
   comments: { highlight: string; comment?: string; title?: string; question?: string; line: number }[];
   blocks: { id: string; line: number; text: string }[];
@@ -32,7 +36,16 @@ export interface NoteFacts {
  * belong to it, so sub-questions listed on a question's own page get it as their parent.
  */
 export function extractFacts(tree: Nodes, ownQuestion?: string): NoteFacts {
-  const facts: NoteFacts = { questions: [], tags: [], links: [], timestamps: [], comments: [], blocks: [], blockRefs: [], images: [] };
+  const facts: NoteFacts = { questions: [], tags: [], links: [], headings: [], timestamps: [], comments: [], blocks: [], blockRefs: [], images: [] };
+
+  /** A markdown link or image into the vault is a link like a wiki link (DIALECT §2). */
+  const markdownLink = (node: Link | Image) => {
+    const ref = markdownLinkRef(node.url);
+    if (!ref) return;
+    const entry: NoteFacts["links"][number] = { ...ref, line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 };
+    if (node.type === "image") entry.embed = true;
+    facts.links.push(entry);
+  };
 
   const walk = (node: Nodes, question: string | undefined) => {
     const line = node.position?.start.line ?? 0;
@@ -55,7 +68,6 @@ export function extractFacts(tree: Nodes, ownQuestion?: string): NoteFacts {
       case "wikiLink": {
         const link = node as WikiLink;
         const entry: NoteFacts["links"][number] = {
-          node: link,
           target: link.data.target ?? "",
           line,
           column: node.position?.start.column ?? 0,
@@ -88,8 +100,17 @@ export function extractFacts(tree: Nodes, ownQuestion?: string): NoteFacts {
         facts.blockRefs.push(entry);
         return;
       }
+      case "heading":
+        if (node.data?.headingId) {
+          facts.headings.push({ depth: node.depth, text: headingText(node).replace(/\s+/g, " ").trim(), id: node.data.headingId, line });
+        }
+        break;
       case "image":
         facts.images.push({ path: node.data?.media?.path ?? node.url, alt: node.alt ?? "", line });
+        markdownLink(node);
+        break;
+      case "link":
+        markdownLink(node);
         break;
     }
     const blockId = node.data?.blockId;

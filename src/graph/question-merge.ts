@@ -5,8 +5,9 @@
  * first seen in vault order; every merge is reported so `wenda check` says what was joined. Two questions that both
  * have a page are never merged (each page is the author's own), only reported.
  */
-import { basename } from "./resolve.ts";
 import type { Diagnostic } from "./types.ts";
+
+const basename = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 
 /** What makes two question titles the same question: NFKC, lower case, no white space, no leading marker. */
 export function questionKey(title: string, prefix = "？"): string {
@@ -32,11 +33,19 @@ export interface QuestionCandidate {
   line: number;
 }
 
+export interface QuestionMerges {
+  /** Each merged spelling's id → the id it joins. */
+  into: Map<string, string>;
+  /** `questionKey` → the question every spelling with that key joins (only keys that merged something). */
+  byKey: Record<string, string>;
+  diagnostics: Diagnostic[];
+}
+
 /**
- * Group `candidates` (in vault order) by `questionKey`; returns each merged id → the id it joins, and an info
- * diagnostic per merge (a warning when two pages collide).
+ * Group `candidates` (in vault order) by `questionKey`; an info diagnostic per merge (a warning when two pages
+ * collide and stay apart).
  */
-export function mergeSimilarQuestions(candidates: readonly QuestionCandidate[], prefix = "？"): { into: Map<string, string>; diagnostics: Diagnostic[] } {
+export function mergeSimilarQuestions(candidates: readonly QuestionCandidate[], prefix = "？"): QuestionMerges {
   const groups = new Map<string, QuestionCandidate[]>();
   const seen = new Set<string>();
   for (const candidate of candidates) {
@@ -48,8 +57,9 @@ export function mergeSimilarQuestions(candidates: readonly QuestionCandidate[], 
     else groups.set(key, [candidate]);
   }
   const into = new Map<string, string>();
+  const byKey: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [];
-  for (const group of groups.values()) {
+  for (const [key, group] of groups) {
     if (group.length < 2) continue;
     const pages = group.filter((candidate) => candidate.hasPage);
     const canonical = (pages[0] ?? group[0]) as QuestionCandidate;
@@ -67,6 +77,7 @@ export function mergeSimilarQuestions(candidates: readonly QuestionCandidate[], 
         continue;
       }
       into.set(other.id, canonical.id);
+      byKey[key] = canonical.id;
       diagnostics.push({
         path: other.path,
         line: other.line,
@@ -77,5 +88,5 @@ export function mergeSimilarQuestions(candidates: readonly QuestionCandidate[], 
       });
     }
   }
-  return { into, diagnostics };
+  return { into, byKey, diagnostics };
 }

@@ -19,6 +19,8 @@ export interface Graph {
   comments: GraphComment[];
   /** Every image (`![alt](path)`), with its normalized path. */
   images: GraphImage[];
+  /** Vault-relative paths of the vault's files that are not notes (links resolve to them), as spelled on disk. */
+  attachments: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -41,7 +43,19 @@ export interface GraphNote {
   questions: string[];
   /** Ids of notes that link here (inverted index). */
   backlinks: string[];
+  /** Every heading, in document order, with its anchor id. */
+  headings: GraphHeading[];
   frontmatter: Record<string, unknown>;
+}
+
+export interface GraphHeading {
+  /** 1 to 6. */
+  depth: number;
+  /** Plain text as a reader sees it. */
+  text: string;
+  /** The element id on the note's page: github-slugger, one slugger per note (a repeated heading gets `-1`). */
+  id: string;
+  line: number;
 }
 
 export interface GraphQuestion {
@@ -65,6 +79,8 @@ export interface GraphQuestion {
   occurrences: { card: string; line: number; blockId?: string }[];
   /** Notes that link to it without asking it (inverted index). */
   backlinks: string[];
+  /** Ids of the spellings merged into this one (they differ only in white space, case or width), if any. */
+  merged?: string[];
 }
 
 export interface GraphTag {
@@ -96,6 +112,10 @@ export interface GraphLink {
   line: number;
   column: number;
   resolved: boolean;
+  /** The link names a file that is not a note (`to` is its vault path when resolved). */
+  attachment?: boolean;
+  /** A markdown link or image (`[x](a.md)`), not a wiki link. */
+  markdown?: boolean;
   embed?: boolean;
   heading?: string;
   block?: string;

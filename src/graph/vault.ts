@@ -25,9 +25,25 @@ export interface VaultFile {
 /** Folders never read: tool state and dependencies. */
 const skippedFolders = new Set(["node_modules", ".obsidian", ".logseq", ".git", ".trash", "logseq/bak", "logseq/.recycle"]);
 
-/** Every `.md` file under `root`, sorted by path; symlinks are not followed (they could leave the vault). */
-export function listVault(root: string): VaultFile[] {
-  const files: VaultFile[] = [];
+/** What a vault folder holds: its notes and the other files (attachments) links may point at. */
+export interface VaultListing {
+  notes: VaultFile[];
+  /**
+   * Vault-relative paths (forward slashes) of every other file, sorted, as spelled on disk: an NFD name stays NFD
+   * so it can be read, and links find it anyway (names are compared NFC-normalized).
+   */
+  attachments: string[];
+}
+
+/**
+ * Every file under `root`: `.md` files are notes, the rest attachments; both sorted by path. Symlinks are not
+ * followed (they could leave the vault). Two files whose names differ only by Unicode normalization (NFC
+ * `Café.md` beside its NFD twin) would get one NFC id: the second keeps its name as written on disk, so both are
+ * notes (the graph warns about the pair).
+ */
+export function scanVault(root: string): VaultListing {
+  const notes: VaultFile[] = [];
+  const attachments: string[] = [];
   const walk = (folder: string, relative: string) => {
     const entries = fs.readdirSync(folder, { withFileTypes: true });
     for (const entry of entries) {
@@ -36,13 +52,34 @@ export function listVault(root: string): VaultFile[] {
         if (entry.name.startsWith(".") || skippedFolders.has(entry.name) || skippedFolders.has(rel)) continue;
         walk(path.join(folder, entry.name), rel);
       } else if (entry.isFile() && entry.name.toLowerCase().endsWith(".md")) {
-        const normalized = rel.normalize("NFC");
-        files.push({ id: normalized.slice(0, -3), path: normalized, absolute: path.join(folder, entry.name) });
+        notes.push({ id: rel.slice(0, -3), path: rel, absolute: path.join(folder, entry.name) });
+      } else if (entry.isFile() && !entry.name.startsWith(".")) {
+        attachments.push(rel);
       }
     }
   };
   walk(root, "");
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // NFC ids: a name written in NFC keeps it; another spelling takes the NFC id only when no file has it (the
+  // first in code-unit order, so the choice does not depend on the order the file system lists them).
+  notes.sort((a, b) => compare(a.path, b.path));
+  const taken = new Set(notes.map((note) => note.path).filter((name) => name === name.normalize("NFC")));
+  for (const note of notes) {
+    const normalized = note.path.normalize("NFC");
+    if (note.path === normalized || taken.has(normalized)) continue;
+    taken.add(normalized);
+    note.path = normalized;
+    note.id = normalized.slice(0, -3);
+  }
+  return { notes: notes.sort((a, b) => compare(a.path, b.path)), attachments: attachments.sort(compare) };
+}
+
+/** Every `.md` file under `root`, sorted by path (see `scanVault`). */
+export function listVault(root: string): VaultFile[] {
+  return scanVault(root).notes;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export interface LoadOptions extends GraphOptions {
@@ -61,7 +98,7 @@ export interface LoadedVault {
 
 /** Read, parse and link a whole vault. */
 export function loadVault(root: string, options: LoadOptions = {}): LoadedVault {
-  const files = listVault(root);
+  const { notes: files, attachments } = scanVault(root);
   const processor = createProcessor({ questionPrefix: options.questionPrefix });
   const parsed: ParsedNote[] = [];
   const trees = new Map<string, Root>();
@@ -71,7 +108,7 @@ export function loadVault(root: string, options: LoadOptions = {}): LoadedVault 
     if (options.keepTrees) trees.set(note.id, stripPositions(tree));
     options.onProgress?.(i + 1, files.length);
   });
-  return { root, graph: buildGraph(parsed, options), trees };
+  return { root, graph: buildGraph(parsed, { ...options, attachments }), trees };
 }
 
 export function readSource(file: VaultFile): string | Error {

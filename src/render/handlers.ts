@@ -3,20 +3,40 @@
  * elements (never HTML strings). The context answers graph questions in O(1).
  */
 import type { Element, ElementContent, Properties } from "hast";
-import type { Image, Link, ListItem, Parents } from "mdast";
+import type { Heading, Image, Link, ListItem, Parents } from "mdast";
 import type { Handler, State } from "mdast-util-to-hast";
 import { defaultHandlers } from "mdast-util-to-hast";
 import { formatClock } from "../../plugins/media/fragment.ts";
-import { isImage, isVideoOrAudio, mediaOrigin } from "../../plugins/media/normalize.ts";
+import { mediaOrigin } from "../../plugins/media/normalize.ts";
 import type { BlockRef, ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
 import { normalizeTarget } from "../graph/resolve.ts";
 import { type EmbedCollector, embedElement, unavailableEmbed } from "./handlers/embed.ts";
+import type { LinkRef, LinkResolution } from "../graph/resolve.ts";
+import { heading } from "./handlers/heading.ts";
+import { image, link, wikiLink } from "./handlers/links.ts";
 import type { MediaResolution } from "./media.ts";
+
+/** What a link lands on, for rendering: `url` (decoded) only when there is a published page or a copied file. */
+export interface ResolvedLink {
+  kind: LinkResolution["kind"];
+  /** Note or question id, attachment vault path, or the target as written when missing. */
+  id: string;
+  /** For `missing`: the link names a file, not a note. */
+  attachment?: boolean;
+  /** Site URL of the page (decoded; `href` it) or of the copied file (an href already). */
+  url?: string;
+  /** Element id on the note's page: a heading's or a block's. */
+  anchor?: string;
+  /** The note's or question's title, the file's name, or the target's last segment. */
+  title: string;
+}
 
 /** What the handlers need to know about the site; built once per build from the graph. */
 export interface RenderContext {
   /** The note being rendered. */
   noteId: string;
+  /** Resolve a link written in `from` (default: the note being rendered) against the graph's resolver snapshot. */
+  resolve(ref: LinkRef, from?: string): ResolvedLink;
   /** URL (decoded) of a published note or question by id, or `undefined`. */
   urlOf(id: string): string | undefined;
   /** Title of a note or question by id. */
@@ -30,7 +50,7 @@ export interface RenderContext {
   /** A block by id: its text, the note it is in and that note's URL, when published. */
   blockOf(id: string): { text: string; url: string; id: string; note: string } | undefined;
   /** UI strings. */
-  t(key: "mediaMissing" | "imageMissing" | "unresolved" | "comment" | "playAt"): string;
+  t(key: "mediaMissing" | "imageMissing" | "attachmentMissing" | "unresolved" | "comment" | "playAt" | "headingLink"): string;
 }
 
 /** Per-render state: counters and what the render collects. One per `renderNote` call. */
@@ -48,7 +68,8 @@ export function createHandlers(context: RenderContext, session: RenderSession): 
     blockRef: (state, node: BlockRef) => blockRef(state, node, context, session),
     link: (state, node: Link) => link(state, node, context),
     image: (state, node: Image) => image(state, node, context),
-    listItem: (state, node: ListItem, parent: Parents | undefined) => listItem(state, node, parent),
+    heading: (state, node: Heading) => heading(state, node, context),
+    listItem: (state, node: ListItem, parent: Parents | undefined) => listItem(state, node, parent, context),
     // Front matter is data, not content.
     yaml: () => undefined,
     toml: () => undefined,
@@ -61,49 +82,6 @@ function element(tagName: string, properties: Properties, children: ElementConte
 
 function text(value: string): ElementContent {
   return { type: "text", value };
-}
-
-function wikiLink(state: State, node: WikiLink, context: RenderContext, session: RenderSession): Element {
-  const { target, heading, block, alias, embed, resolvedId } = node.data;
-  const id = resolvedId ?? target ?? "";
-  if (embed && target && (isImage(target) || isVideoOrAudio(target))) {
-    return mediaEmbed(target, alias, context);
-  }
-  const url = context.urlOf(id);
-  const label = alias ?? (target ? (context.titleOf(id) ?? target.slice(target.lastIndexOf("/") + 1)) : "") + (heading ? ` › ${heading.replace(/#/g, " › ")}` : "");
-  const result = url
-    ? element("a", { href: context.href(url) + fragment(heading, block), className: ["internal"] }, [text(label || url)])
-    : element("span", { className: ["unresolved"], title: context.t("unresolved") }, [text(label || target || "")]);
-  state.patch(node, result);
-  if (!embed) return result;
-  if (!url) return unavailableEmbed(state, node, result);
-  return embedElement(state, node, { note: id, ...(heading ? { heading } : {}), ...(block ? { block } : {}) }, result, session);
-}
-
-function fragment(heading: string | undefined, block: string | undefined): string {
-  if (block) return `#${encodeURIComponent(block)}`;
-  if (heading) return `#${encodeURIComponent(slug(heading.split("#").at(-1) ?? heading))}`;
-  return "";
-}
-
-/** github-slugger's rule, enough for heading anchors: lowercase, spaces to `-`, punctuation out. */
-function slug(text: string): string {
-  return text.toLowerCase().trim().replace(/[^\p{L}\p{M}\p{N}\s_-]/gu, "").replace(/\s/g, "-");
-}
-
-function mediaEmbed(target: string, size: string | undefined, context: RenderContext): Element {
-  const resolved = context.media(target, "vault");
-  if ("missing" in resolved) return missingMedia(target, context.t(isImage(target) ? "imageMissing" : "mediaMissing"));
-  if (isImage(target)) {
-    const properties: Properties = { src: resolved.url, alt: target, loading: "lazy" };
-    const dims = size ? /^(\d+)(?:x(\d+))?$/.exec(size.trim()) : null;
-    if (dims) {
-      properties.width = dims[1];
-      if (dims[2]) properties.height = dims[2];
-    }
-    return element("img", properties);
-  }
-  return element("video", { src: resolved.url, controls: true, preload: "metadata", className: ["embedded-media"] });
 }
 
 function tag(_state: State, node: Tag, context: RenderContext): Element {
@@ -171,41 +149,14 @@ function blockRef(state: State, node: BlockRef, context: RenderContext, session:
   return embedElement(state, node, { note: block.note, block: block.id }, quote, session);
 }
 
-function link(state: State, node: Link, context: RenderContext): Element {
-  const media = node.data?.media;
-  if (!media || media.origin === "remote") return defaultHandlers.link(state, node);
-  const resolved = context.media(media.path, media.origin);
-  const children = state.all(node);
-  if ("missing" in resolved) {
-    return element("span", { className: ["media-link", "media-missing"], title: context.t("mediaMissing") }, children);
-  }
-  const result = element("a", { href: resolved.url, className: ["media-link"] }, children);
-  state.patch(node, result);
-  return result;
-}
-
-function image(state: State, node: Image, context: RenderContext): Element {
-  const media = node.data?.media;
-  if (!media || media.origin === "remote") return defaultHandlers.image(state, node);
-  const resolved = context.media(media.path, media.origin);
-  if ("missing" in resolved) return missingMedia(node.alt || media.path, context.t("imageMissing"));
-  return element("img", { src: resolved.url, alt: node.alt ?? "", loading: "lazy" });
-}
-
-function missingMedia(name: string, message: string): Element {
-  return element("span", { className: ["media-placeholder"], role: "img", ariaLabel: `${message}: ${name}` }, [
-    text(`${message}: ${name.slice(name.lastIndexOf("/") + 1)}`),
-  ]);
-}
-
 /** List items carry their block id as `id` and, for question bullets, the question they ask. */
-function listItem(state: State, node: ListItem, parent: Parents | undefined): Element {
+function listItem(state: State, node: ListItem, parent: Parents | undefined, context: RenderContext): Element {
   const result = defaultHandlers.listItem(state, node, parent);
   if (node.data?.blockId) result.properties.id = node.data.blockId;
   if (node.data?.question) {
     const first = node.children[0];
     const asked = first?.type === "paragraph" ? first.children.find((child) => child.type === "wikiLink") : undefined;
-    result.properties.dataQuestion = (asked as WikiLink | undefined)?.data.resolvedId ?? normalizeTarget(node.data.question);
+    result.properties.dataQuestion = context.resolve({ target: (asked as WikiLink | undefined)?.data.target ?? node.data.question }).id;
   }
   return result;
 }

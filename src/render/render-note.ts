@@ -14,6 +14,7 @@ import { cutFragments } from "./fragments.ts";
 import { createHandlers, type RenderContext } from "./handlers.ts";
 import type { EmbedRef } from "./handlers/embed.ts";
 import { idMarker, stripMarkers } from "./ids.ts";
+import { resolveRawLinks } from "./raw-links.ts";
 import { noteSchema } from "./sanitize.ts";
 
 /**
@@ -54,7 +55,10 @@ export function renderNote(tree: Root, context: RenderContext, wanted: readonly 
     hasRaw = true;
     return false;
   });
-  if (hasRaw) hast = raw(hast) as HastRoot;
+  if (hasRaw) {
+    hast = raw(hast) as HastRoot;
+    resolveRawLinks(hast, context);
+  }
   hast = sanitize(hast, noteSchema) as HastRoot;
 
   const answers = new Map<string, string[]>();

@@ -22,7 +22,7 @@ export const noteSchema: Schema = {
   ...defaultSchema,
   clobber: ["id", "name", "ariaDescribedBy", "ariaLabelledBy"],
   clobberPrefix: idMarker,
-  tagNames: [...(defaultSchema.tagNames ?? []), "mark", "video", "audio", "source", "figure", "figcaption", "u"],
+  tagNames: [...(defaultSchema.tagNames ?? []), "mark", "video", "audio", "source", "figure", "figcaption", "u", "object"],
   attributes: {
     ...unpinned,
     "*": [...(unpinned["*"] ?? []), ...ours],
@@ -31,7 +31,11 @@ export const noteSchema: Schema = {
     video: ["src", "controls", "preload"],
     audio: ["src", "controls", "preload"],
     source: ["src", "type"],
+    // PDF attachments (`![[doc.pdf#page=3]]`): only a same-site file (see `protocols.data`) shown as a PDF.
+    object: ["data", ["type", "application/pdf"], "height"],
     input: [["type", "checkbox"], ["disabled", true], "checked"],
   },
-  protocols: { ...defaultSchema.protocols, src: ["http", "https"] },
+  // hast-util-sanitize allows any URL when a list is empty, and a relative URL whatever the list: a list no URL
+  // can match keeps `<object data>` on the site's own files.
+  protocols: { ...defaultSchema.protocols, src: ["http", "https"], data: ["relative-only"] },
 };

@@ -1,14 +1,16 @@
 /**
  * What rendering a note needs to know about the rest of the site, as plain data: URLs and titles of published
- * notes and questions, tag display names, block texts. Plain so it can cross to a worker thread; built once
- * from the graph.
+ * notes and questions, tag display names, block texts, and the resolver snapshot every link is resolved against
+ * (the graph's own rules and data). Plain so it can cross to a worker thread; built once from the graph.
  */
 import type { WendaConfig } from "../config.ts";
+import { resolverDataOf } from "../graph/links.ts";
+import { basename, LinkResolver, type ResolverData } from "../graph/resolve.ts";
 import type { Graph } from "../graph/types.ts";
 import { displayQuestionTitle } from "../graph/question-merge.ts";
 import { hrefOf, tagUrl } from "../graph/url.ts";
 import { stringsFor } from "../i18n/index.ts";
-import type { RenderContext } from "./handlers.ts";
+import type { RenderContext, ResolvedLink } from "./handlers.ts";
 import type { MediaResolver } from "./media.ts";
 
 export interface SiteLinks {
@@ -20,12 +22,15 @@ export interface SiteLinks {
   tags: Record<string, string>;
   /** Lower-cased block id → its text, its (published) note and that note's URL. */
   blocks: Record<string, { text: string; url: string; id: string; note: string }>;
+  /** The graph's link resolution data: note names, attachments, headings, blocks. */
+  index: ResolverData;
   base: string;
   lang: WendaConfig["lang"];
 }
 
 export function siteLinksOf(graph: Graph, config: Pick<WendaConfig, "base" | "lang" | "questionPrefix">): SiteLinks {
-  const links: SiteLinks = { urls: {}, titles: {}, tags: {}, blocks: {}, base: config.base, lang: config.lang };
+  const index = resolverDataOf(graph, config.questionPrefix);
+  const links: SiteLinks = { urls: {}, titles: {}, tags: {}, blocks: {}, index, base: config.base, lang: config.lang };
   for (const note of graph.notes) {
     links.titles[note.id] = note.title;
     if (note.published) links.urls[note.id] = note.url;
@@ -45,11 +50,43 @@ export function siteLinksOf(graph: Graph, config: Pick<WendaConfig, "base" | "la
   return links;
 }
 
+/** One resolver per snapshot, however many notes a thread renders with it. */
+const resolvers = new WeakMap<ResolverData, LinkResolver>();
+
+function resolverOf(links: SiteLinks): LinkResolver {
+  let resolver = resolvers.get(links.index);
+  if (!resolver) {
+    resolver = new LinkResolver(links.index);
+    resolvers.set(links.index, resolver);
+  }
+  return resolver;
+}
+
 /** The render context for one note. */
 export function renderContextFor(links: SiteLinks, noteId: string, media: MediaResolver): RenderContext {
   const strings = stringsFor(links.lang);
+  const resolver = resolverOf(links);
   return {
     noteId,
+    resolve: (ref, from = noteId): ResolvedLink => {
+      const resolution = resolver.resolve(ref, from);
+      const result: ResolvedLink = { kind: resolution.kind, id: resolution.id, title: basename(resolution.id) };
+      if (resolution.kind === "attachment") {
+        // A vault path from the index: copied into the site, confined to the vault (no `..`, no symlinks).
+        const file = media.resolve(resolution.id, "vault", "");
+        if ("url" in file) result.url = file.url;
+        return result;
+      }
+      if (resolution.kind === "missing") {
+        result.attachment = resolution.attachment;
+        return result;
+      }
+      result.title = links.titles[resolution.id] ?? result.title;
+      const url = links.urls[resolution.id];
+      if (url !== undefined) result.url = url;
+      if (resolution.kind === "note" && resolution.anchor) result.anchor = resolution.anchor;
+      return result;
+    },
     urlOf: (id) => links.urls[id],
     titleOf: (id) => links.titles[id],
     tagUrl: (name) => tagUrl(links.tags[name.toLowerCase()] ?? name),

@@ -1,7 +1,7 @@
 /**
  * Parse and render a vault on every core: worker threads parse their share of the notes and keep the trees;
- * this thread builds the graph from their facts, tells them what each link resolved to and what the site looks
- * like, and collects the HTML. remark-parse dominates a build and runs on one core otherwise; and the trees,
+ * this thread builds the graph from their facts, sends them what the site looks like (with the resolver snapshot
+ * every link is resolved against, the same one the graph used), and collects the HTML. remark-parse dominates a build and runs on one core otherwise; and the trees,
  * most of a build's memory, live only in the workers, which exit before the pages are written.
  */
 import fs from "node:fs";
@@ -11,7 +11,7 @@ import type { WendaConfig } from "../config.ts";
 import { buildGraph, type ParsedNote } from "../graph/build.ts";
 import { wantedFragments } from "../graph/embeds.ts";
 import type { Graph } from "../graph/types.ts";
-import { listVault, type VaultFile } from "../graph/vault.ts";
+import { scanVault, type VaultFile } from "../graph/vault.ts";
 import type { MediaCopy } from "../render/media.ts";
 import type { RenderedNote } from "../render/render-note.ts";
 import { siteLinksOf } from "../render/site-links.ts";
@@ -74,7 +74,7 @@ export async function parseAndRenderInWorkers(
   config: WendaConfig,
   options: { workers?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ParallelResult> {
-  const files = listVault(vault);
+  const { notes: files, attachments } = scanVault(vault);
   const count = Math.max(1, Math.min(options.workers ?? Math.min(os.availableParallelism(), 4), Math.ceil(files.length / 50)));
   const startedAt = performance.now();
   let done = 0;
@@ -93,25 +93,18 @@ export async function parseAndRenderInWorkers(
     for (const part of parsedParts) for (const note of part.notes) byId.set(note.id, note);
     const parsed = files.map((file) => byId.get(file.id)).filter((note): note is ParsedNote => note !== undefined);
     const parsedAt = performance.now();
-    const graph = buildGraph(parsed, { questionPrefix: config.questionPrefix, publish: config.publish, mergeSimilarQuestions: config.mergeSimilarQuestions });
+    const graph = buildGraph(parsed, { questionPrefix: config.questionPrefix, publish: config.publish, mergeSimilarQuestions: config.mergeSimilarQuestions, attachments });
     const graphAt = performance.now();
 
-    const resolved: Record<string, string[]> = {};
-    for (const link of graph.links) {
-      const list = resolved[link.from] ?? [];
-      list.push(link.to);
-      resolved[link.from] = list;
-    }
     const links = siteLinksOf(graph, config);
     const published = new Set(graph.notes.filter((note) => note.published).map((note) => note.id));
     const wanted = wantedFragments(graph, (id) => published.has(id));
     const renderedParts = await Promise.all(
       workers.map((worker, i) => {
         const mine = (parts[i] ?? []).map((file) => file.id).filter((id) => published.has(id));
-        const theirLinks = Object.fromEntries(mine.map((id) => [id, resolved[id] ?? []]));
         const theirWanted = Object.fromEntries(mine.flatMap((id) => (wanted.has(id) ? [[id, wanted.get(id) as string[]]] : [])));
         const media = { vaultRoot: config.vaultRoot, media: config.media, base: config.base };
-        return worker.ask({ type: "render", links, resolved: theirLinks, notes: mine, wanted: theirWanted, media, vault }, "rendered");
+        return worker.ask({ type: "render", links, notes: mine, wanted: theirWanted, media, vault }, "rendered");
       }),
     );
     const rendered = new Map<string, RenderedNote>();

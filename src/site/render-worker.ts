@@ -1,13 +1,12 @@
 /**
  * A worker thread that parses its share of the vault, keeps the trees, and renders them once the main thread
- * has built the graph and sent back what links resolve to. Trees never cross threads: only facts go out and
- * HTML comes back.
+ * has built the graph and sent the site's links (with the resolver snapshot). Trees never cross threads: only
+ * facts go out and HTML comes back.
  */
 import { parentPort } from "node:worker_threads";
 import type { Root } from "mdast";
 import { createProcessor } from "../../plugins/index.ts";
 import type { ParsedNote } from "../graph/build.ts";
-import { extractFacts } from "../graph/extract.ts";
 import { parseNote, readSource, stripPositions } from "../graph/vault.ts";
 import { MediaResolver } from "../render/media.ts";
 import { renderNote } from "../render/render-note.ts";
@@ -26,7 +25,6 @@ port.on("message", (message: ToWorker) => {
       const notes: ParsedNote[] = [];
       message.files.forEach((file, i) => {
         const { note, tree } = parseNote(processor, file, readSource(file), message.questionPrefix);
-        for (const link of note.facts.links) delete link.node;
         notes.push(note);
         trees.set(note.id, stripPositions(tree));
         if ((i + 1) % 100 === 0) send({ type: "progress", parsed: 100 });
@@ -40,13 +38,6 @@ port.on("message", (message: ToWorker) => {
     for (const id of message.notes) {
       const tree = trees.get(id);
       if (!tree) continue;
-      // The same walk as in the main thread's facts, so the i-th link here is the i-th link there.
-      const links = extractFacts(tree).links;
-      const resolved = message.resolved[id] ?? [];
-      links.forEach((link, i) => {
-        const to = resolved[i];
-        if (link.node && to !== undefined) link.node.data.resolvedId = to;
-      });
       const note = renderNote(tree, renderContextFor(message.links, id, media), message.wanted[id] ?? []);
       rendered.push([id, note.html, [...note.answers], note.embeds, [...note.fragments]]);
       trees.delete(id);

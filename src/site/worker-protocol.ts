@@ -10,9 +10,8 @@ export type ToWorker =
   | { type: "parse"; files: VaultFile[]; questionPrefix: string }
   | {
       type: "render";
+      /** The site's URLs, titles and the resolver snapshot links are resolved against. */
       links: SiteLinks;
-      /** Note id → the id each of its wiki links resolved to, in document order. */
-      resolved: Record<string, string[]>;
       /** Notes to render (the published ones this worker parsed). */
       notes: string[];
       /** Note id → fragment keys other notes embed from it (see `wantedFragments`). */

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import { basename, dirname, NoteIndex, normalizeTarget } from "../../src/graph/resolve.ts";
+import { basename, dirname, LinkResolver, markdownLinkRef, NoteIndex, normalizeTarget, type ResolverData } from "../../src/graph/resolve.ts";
 import { loadVault } from "../../src/graph/vault.ts";
 import { makeVault, removeVault } from "../helpers/vault.ts";
 
@@ -191,16 +191,124 @@ describe("resolution in a loaded vault", () => {
   });
 });
 
-test("an unresolved link is an info diagnostic; a pageless question or an attachment is not", () => {
+test("an unresolved note link is info; a missing attachment or heading a warning; a pageless question nothing", () => {
   const root = makeVault({ "卡片/a.md": "* [[不存在的笔记]] [[？没有页面的问题]] [[图.png]] [[#本页标题]]\n" });
   try {
     const { graph } = loadVault(root);
     assert.deepEqual(
       graph.diagnostics.map((d) => [d.severity, d.code, d.line, d.column]),
-      [["info", "link-unresolved", 1, 3]],
+      [
+        ["info", "link-unresolved", 1, 3],
+        ["warning", "attachment-missing", 1, 27],
+        ["warning", "heading-missing", 1, 37],
+      ],
     );
     assert.match(graph.diagnostics[0]?.message ?? "", /不存在的笔记/);
   } finally {
     removeVault(root);
   }
+});
+
+describe("LinkResolver: notes, attachments, headings and blocks from one snapshot", () => {
+  const data: ResolverData = {
+    notes: [
+      { id: "链接/标题测试", aliases: ["标题样例"] },
+      { id: "链接/子目录/深层 笔记", aliases: [] },
+      { id: "卡片/引入消息队列之后该如何保证其高可用性1.mp4", aliases: [] },
+      { id: "其他/深层 笔记", aliases: [] },
+    ],
+    attachments: ["附件/图 1.png", "附件/重名.png", "资源/图片/重名.png", "资源/图片/示意图.png", "附件/文档.pdf", "链接/旁边.png"],
+    headings: {
+      "链接/标题测试": [
+        { depth: 1, text: "标题测试", id: "标题测试", line: 1 },
+        { depth: 2, text: "第一章：概述", id: "第一章概述", line: 3 },
+        { depth: 3, text: "细节", id: "细节", line: 5 },
+        { depth: 2, text: "第二章 RabbitMq 集群？", id: "第二章-rabbitmq-集群", line: 7 },
+        { depth: 3, text: "细节", id: "细节-1", line: 9 },
+      ],
+    },
+    blocks: { "链接/标题测试": ["Chapter2"] },
+    questions: ["库/？没有页面"],
+    questionPrefix: "？",
+  };
+  const resolver = new LinkResolver(data);
+  const from = "链接/链接大全";
+
+  test("a heading matches case-, space- and punctuation-insensitively", () => {
+    for (const heading of ["第一章：概述", "第一章 概述", "第一章概述", "  第一章:概述 "]) {
+      assert.deepEqual(resolver.resolve({ target: "标题测试", heading }, from), { kind: "note", id: "链接/标题测试", anchor: "第一章概述" });
+    }
+    assert.deepEqual(resolver.resolve({ target: "标题样例", heading: "第二章 rabbitmq 集群" }, from), {
+      kind: "note",
+      id: "链接/标题测试",
+      anchor: "第二章-rabbitmq-集群",
+    });
+  });
+
+  test("`#H1#H2` finds H2 inside H1's section; a same-note `[[#H]]` has an empty target", () => {
+    assert.equal(resolver.resolve({ target: "标题测试", heading: "第二章 RabbitMq 集群？#细节" }, from).id, "链接/标题测试");
+    assert.deepEqual(resolver.resolve({ target: "标题测试", heading: "第二章 RabbitMq 集群？#细节" }, from), { kind: "note", id: "链接/标题测试", anchor: "细节-1" });
+    assert.deepEqual(resolver.resolve({ target: "标题测试", heading: "第一章：概述#细节" }, from), { kind: "note", id: "链接/标题测试", anchor: "细节" });
+    assert.deepEqual(resolver.resolve({ target: "", heading: "细节" }, "链接/标题测试"), { kind: "note", id: "链接/标题测试", anchor: "细节" });
+  });
+
+  test("a missing heading or block still lands on the note, and says which", () => {
+    assert.deepEqual(resolver.resolve({ target: "标题测试", heading: "没有这一章" }, from), { kind: "note", id: "链接/标题测试", missing: "heading" });
+    assert.deepEqual(resolver.resolve({ target: "标题测试", block: "nothere" }, from), { kind: "note", id: "链接/标题测试", missing: "block" });
+    assert.deepEqual(resolver.resolve({ target: "标题测试", block: "chapter2" }, from), { kind: "note", id: "链接/标题测试", anchor: "Chapter2" });
+  });
+
+  test("markdown links: relative to the note's folder first, then as wiki links", () => {
+    assert.deepEqual(resolver.resolve({ target: "子目录/深层 笔记.md", markdown: true }, from), { kind: "note", id: "链接/子目录/深层 笔记" });
+    assert.deepEqual(resolver.resolve({ target: "../链接/标题测试.md", markdown: true }, from), { kind: "note", id: "链接/标题测试" });
+    assert.deepEqual(resolver.resolve({ target: "标题测试", markdown: true }, from), { kind: "note", id: "链接/标题测试" });
+    // As a wiki link the same name is ambiguous (two `深层 笔记`); relative to the folder it is not.
+    assert.ok("ambiguous" in resolver.resolve({ target: "深层 笔记" }, "x/y"));
+    assert.deepEqual(resolver.resolve({ target: "不存在.md", markdown: true }, from), { kind: "missing", id: "不存在", attachment: false });
+  });
+
+  test("attachments: path, unique file name, relative markdown path, shortest path when ambiguous", () => {
+    assert.deepEqual(resolver.resolve({ target: "示意图.png", embed: true }, from), { kind: "attachment", id: "资源/图片/示意图.png" });
+    assert.deepEqual(resolver.resolve({ target: "附件/图 1.png" }, from), { kind: "attachment", id: "附件/图 1.png" });
+    assert.deepEqual(resolver.resolve({ target: "../附件/图 1.png", markdown: true }, from), { kind: "attachment", id: "附件/图 1.png" });
+    assert.deepEqual(resolver.resolve({ target: "旁边.png", markdown: true }, from), { kind: "attachment", id: "链接/旁边.png" });
+    assert.deepEqual(resolver.resolve({ target: "重名.png" }, from), { kind: "attachment", id: "附件/重名.png", ambiguous: ["资源/图片/重名.png"] });
+    assert.deepEqual(resolver.resolve({ target: "文档.PDF" }, from), { kind: "attachment", id: "附件/文档.pdf" });
+    assert.deepEqual(resolver.resolve({ target: "没有.png" }, from), { kind: "missing", id: "没有.png", attachment: true });
+    assert.deepEqual(resolver.resolve({ target: "../../出界.png", markdown: true }, from), { kind: "missing", id: "../../出界.png", attachment: true });
+  });
+
+  test("a note named like a file (`x.mp4.md`) is found when no such file exists", () => {
+    assert.deepEqual(resolver.resolve({ target: "引入消息队列之后该如何保证其高可用性1.mp4" }, from), {
+      kind: "note",
+      id: "卡片/引入消息队列之后该如何保证其高可用性1.mp4",
+    });
+  });
+
+  test("questions without a page: a bare name joins the one written with its folder", () => {
+    assert.deepEqual(resolver.resolve({ target: "？没有页面" }, from), { kind: "question", id: "库/？没有页面" });
+    assert.deepEqual(resolver.resolve({ target: "？别的问题" }, from), { kind: "question", id: "？别的问题" });
+  });
+
+  test("the snapshot is plain data: a copy through JSON resolves the same", () => {
+    const copy = new LinkResolver(JSON.parse(JSON.stringify(data)) as ResolverData);
+    for (const ref of [{ target: "标题测试", heading: "第一章 概述" }, { target: "重名.png" }, { target: "？没有页面" }]) {
+      assert.deepEqual(copy.resolve(ref, from), resolver.resolve(ref, from));
+    }
+  });
+});
+
+describe("markdownLinkRef", () => {
+  test("vault paths, percent-decoded, with the fragment as heading or block", () => {
+    assert.deepEqual(markdownLinkRef("a%20b.md"), { target: "a b.md", markdown: true });
+    assert.deepEqual(markdownLinkRef("../dir/a.md#%E6%A0%87%E9%A2%98"), { target: "../dir/a.md", markdown: true, heading: "标题" });
+    assert.deepEqual(markdownLinkRef("a.md#^abc"), { target: "a.md", markdown: true, block: "abc" });
+    assert.deepEqual(markdownLinkRef("附件/图%201.png"), { target: "附件/图 1.png", markdown: true });
+  });
+
+  test("web addresses, file: URLs, other schemes and same-page anchors are not vault links", () => {
+    for (const url of ["https://example.com/a.md", "file:///Z:/a.md", "mailto:a@b.c", "#标题", "javascript:alert(1)"]) {
+      assert.equal(markdownLinkRef(url), undefined, url);
+    }
+  });
 });

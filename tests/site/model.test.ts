@@ -139,3 +139,29 @@ test("a video in the vault itself: `[[video.mp4#t=5]]` is a playable moment on t
   assert.deepEqual(question?.moments.map((m) => [m.label, m.start, m.available]), [["00:05", 5, true]]);
   assert.deepEqual(model.media.map((copy) => copy.to), ["assets/卡片/课程/第一课.webm"]);
 });
+
+test("raw HTML `src` and `href` into the vault resolve like markdown links; the renderer's own URLs are kept", () => {
+  const { model } = site({
+    "笔记/a.md": [
+      "![[图.png]] [[b]] <img src=\"../附件/图.png\" alt=\"原始\"> <img src=\"附件/没有.png\" alt=\"没有\"> <a href=\"b.md#小节\">原始链接</a>",
+      "",
+    ].join("\n"),
+    "笔记/b.md": "## 小节\n",
+    "附件/图.png": Buffer.from("89504e470d0a1a0a", "hex"),
+  });
+  const html = model.notes.find((note) => note.id === "笔记/a")?.html ?? "";
+  assert.equal(html.match(/src="\/assets\/%E9%99%84%E4%BB%B6\/%E5%9B%BE\.png"/g)?.length, 2, html);
+  assert.match(html, /<img alt="没有">/, "a file not in the vault loses its src");
+  assert.match(html, /<a href="\/笔记\/b\/#小节">原始链接<\/a>/);
+  assert.match(html, /<a href="\/笔记\/b\/" class="internal">b<\/a>/, "the renderer's own link is untouched");
+  assert.deepEqual(model.media.map((copy) => copy.to), ["assets/附件/图.png"]);
+});
+
+test("an attachment whose name is NFD on disk is found by an NFC link and copied", () => {
+  const name = "Café-が.png";
+  const { model, vault } = site({ "a.md": `![[${name}]] ![](附件/${encodeURIComponent(name)})\n`, [`附件/${name.normalize("NFD")}`]: Buffer.from("89504e470d0a1a0a", "hex") });
+  const html = model.notes.find((note) => note.id === "a")?.html ?? "";
+  assert.equal(html.match(/<img src="\/assets\//g)?.length, 2, html);
+  assert.equal(model.media.length, 1);
+  assert.ok(fs.existsSync(model.media[0]?.from ?? ""), `${model.media[0]?.from} is a file in ${vault}`);
+});
