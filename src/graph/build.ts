@@ -5,7 +5,9 @@
  */
 import { isImage, isVideoOrAudio } from "../../plugins/media/normalize.ts";
 import { isQuestionTarget } from "../../plugins/outline.ts";
+import type { FrontmatterProblem } from "../../plugins/types.d.ts";
 import type { NoteFacts } from "./extract.ts";
+import { publishDecision } from "./publish.ts";
 import { basename, NoteIndex, normalizeTarget } from "./resolve.ts";
 import type {
   Diagnostic,
@@ -30,6 +32,8 @@ export interface ParsedNote {
   media?: string;
   facts: NoteFacts;
   diagnostics: Diagnostic[];
+  /** Set when the note's front matter exists but could not be read: publishing then fails closed. */
+  frontmatterProblem?: FrontmatterProblem;
 }
 
 export interface GraphOptions {
@@ -51,6 +55,8 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
   for (const note of parsed) {
     const aliases = aliasesOf(note);
     index.add(note.id, aliases);
+    const decision = publishDecision(note, options.publish ?? "all");
+    if (decision.diagnostic) diagnostics.push(decision.diagnostic);
     const kind: NoteKind = isQuestionTarget(note.id, prefix)
       ? "question"
       : note.media !== undefined || note.facts.questions.length > 0
@@ -62,7 +68,7 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
       title: titleOf(note),
       url: "",
       kind,
-      published: isPublished(note.frontmatter, options.publish ?? "all"),
+      published: decision.published,
       aliases,
       tags: [],
       questions: [],
@@ -297,12 +303,8 @@ function aliasesOf(note: ParsedNote): string[] {
     .filter((alias) => alias !== "");
 }
 
-/** DG's `dg-publish`, `draft: true` and `publish: false` (DIALECT §1). */
-export function isPublished(frontmatter: Record<string, unknown>, mode: "all" | "dg"): boolean {
-  if (frontmatter.draft === true || frontmatter.publish === false || frontmatter["dg-publish"] === false) return false;
-  if (mode === "dg") return frontmatter["dg-publish"] === true;
-  return true;
-}
+/** DG's `dg-publish`, `draft: true` and `publish: false` (DIALECT §1); see `publish.ts`. */
+export { isPublished } from "./publish.ts";
 
 function pushUnique<T>(list: T[], value: T) {
   if (!list.includes(value)) list.push(value);
