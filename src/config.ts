@@ -34,6 +34,11 @@ export interface WendaConfig {
   questionPrefix: string;
   /** `all` (default) or `dg`: publish only notes with `dg-publish: true`. */
   publish: "all" | "dg";
+  /**
+   * Let notes load images, video and audio from other hosts. Default `false`: such an element becomes a link
+   * the reader can follow, so no note makes the reader's browser fetch from elsewhere (`src/render/remote-media.ts`).
+   */
+  allowRemoteMedia: boolean;
 }
 
 export const defaultConfig: WendaConfig = {
@@ -45,6 +50,7 @@ export const defaultConfig: WendaConfig = {
   base: "/",
   questionPrefix: "？",
   publish: "all",
+  allowRemoteMedia: false,
 };
 
 const configNames = ["wenda.config.json", "wenda.config.mjs", "wenda.config.js"];
@@ -79,6 +85,7 @@ export function normalizeConfig(raw: unknown, dir: string): WendaConfig {
     base: `/${str(input.base, "/").replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/"),
     questionPrefix: str(input.questionPrefix, defaultConfig.questionPrefix),
     publish: input.publish === "dg" ? "dg" : "all",
+    allowRemoteMedia: input.allowRemoteMedia === true,
   };
   if (typeof media.dir === "string" && media.dir) config.media.dir = path.resolve(dir, media.dir);
   if (typeof media.baseUrl === "string" && /^https?:\/\//.test(media.baseUrl)) {

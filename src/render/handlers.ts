@@ -30,6 +30,10 @@ export interface RenderContext {
   blockOf(id: string): { text: string; url: string; id: string } | undefined;
   /** `comment-1`, `comment-2`, … in document order, as the site model numbers the graph's comments. */
   nextCommentId(): string;
+  /** Keep remote images, video and audio from notes (`allowRemoteMedia`); default: they become links. */
+  allowRemoteMedia?: boolean;
+  /** URL prefixes that are the site's own media (`media.baseUrl`), never treated as remote. */
+  trustedMedia?: string[];
   /** UI strings. */
   t(key: "mediaMissing" | "imageMissing" | "unresolved" | "comment" | "playAt"): string;
 }

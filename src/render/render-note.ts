@@ -11,6 +11,7 @@ import type { Nodes, Root } from "mdast";
 import { toHast } from "mdast-util-to-hast";
 import { visit } from "unist-util-visit";
 import { createHandlers, type RenderContext } from "./handlers.ts";
+import { guardRemoteMedia } from "./remote-media.ts";
 import { noteSchema } from "./sanitize.ts";
 
 export interface RenderedNote {
@@ -35,6 +36,7 @@ export function renderNote(tree: Root, context: RenderContext): RenderedNote {
     return false;
   });
   if (hasRaw) hast = raw(hast) as HastRoot;
+  hast = guardRemoteMedia(hast, { allow: context.allowRemoteMedia, trusted: context.trustedMedia });
   hast = sanitize(hast, noteSchema) as HastRoot;
 
   const answers = new Map<string, string[]>();

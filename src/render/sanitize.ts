@@ -17,18 +17,22 @@ const unpinned = Object.fromEntries(
 
 export const noteSchema: Schema = {
   ...defaultSchema,
+  // `<style>` text would otherwise be kept as text (unknown elements are unwrapped): drop it whole.
+  strip: [...(defaultSchema.strip ?? []), "style"],
   clobber: [],
   clobberPrefix: "",
   tagNames: [...(defaultSchema.tagNames ?? []), "mark", "video", "audio", "source", "figure", "figcaption", "u"],
   attributes: {
     ...unpinned,
-    "*": [...(unpinned["*"] ?? []), ...ours],
     a: [...(unpinned.a ?? []), "rel"],
-    img: [...(unpinned.img ?? []), "loading", "width", "height"],
+    img: [...(unpinned.img ?? []).filter((name) => name !== "longDesc"), "loading", "width", "height"],
     video: ["src", "controls", "preload"],
     audio: ["src", "controls", "preload"],
-    source: ["src", "type"],
     input: [["type", "checkbox"], ["disabled", true], "checked"],
+    // Fetch paths other than `src` (issue 7 point 5): `srcset` picks a URL the remote-media guard would have to
+    // parse again, `longdesc` is a URL too; `action` has no form to act on.
+    source: ["src", "type"],
+    "*": [...(unpinned["*"] ?? []), ...ours].filter((name) => name !== "action"),
   },
   protocols: { ...defaultSchema.protocols, src: ["http", "https"] },
 };

@@ -21,10 +21,18 @@ export interface SiteLinks {
   blocks: Record<string, { text: string; url: string; id: string }>;
   base: string;
   lang: WendaConfig["lang"];
+  /** `allowRemoteMedia` from the config, and `media.baseUrl` (the site's own remote media). */
+  allowRemoteMedia?: boolean;
+  mediaBaseUrl?: string;
 }
 
-export function siteLinksOf(graph: Graph, config: Pick<WendaConfig, "base" | "lang">): SiteLinks {
+export function siteLinksOf(
+  graph: Graph,
+  config: Pick<WendaConfig, "base" | "lang"> & Partial<Pick<WendaConfig, "allowRemoteMedia" | "media">>,
+): SiteLinks {
   const links: SiteLinks = { urls: {}, titles: {}, tags: {}, blocks: {}, base: config.base, lang: config.lang };
+  if (config.allowRemoteMedia) links.allowRemoteMedia = true;
+  if (config.media?.baseUrl) links.mediaBaseUrl = config.media.baseUrl;
   for (const note of graph.notes) {
     links.titles[note.id] = note.title;
     if (note.published) links.urls[note.id] = note.url;
@@ -58,5 +66,7 @@ export function renderContextFor(links: SiteLinks, noteId: string, media: MediaR
     blockOf: (id) => links.blocks[id.toLowerCase()],
     nextCommentId: () => `comment-${++comments}`,
     t: (key) => strings[key],
+    allowRemoteMedia: links.allowRemoteMedia === true,
+    trustedMedia: links.mediaBaseUrl ? [links.mediaBaseUrl] : [],
   };
 }
