@@ -7,6 +7,7 @@ import { isImage, isVideoOrAudio } from "../../plugins/media/normalize.ts";
 import { isQuestionTarget } from "../../plugins/outline.ts";
 import type { FrontmatterProblem } from "../../plugins/types.d.ts";
 import type { NoteFacts } from "./extract.ts";
+import { limitTitle, titleTooLong } from "./names.ts";
 import { publishDecision } from "./publish.ts";
 import { basename, NoteIndex, normalizeTarget } from "./resolve.ts";
 import type {
@@ -65,7 +66,7 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     const graphNote: GraphNote = {
       id: note.id,
       path: note.path,
-      title: titleOf(note),
+      title: titleOf(note, diagnostics),
       url: "",
       kind,
       published: decision.published,
@@ -138,7 +139,7 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
       const page = notes.get(id);
       question = {
         id,
-        title: page?.title ?? basename(id),
+        title: page?.title ?? limitTitle(basename(id)).text,
         url: "",
         hasPage: page !== undefined,
         published: false,
@@ -200,6 +201,12 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
       comments.push(entry);
       if (entry.question !== undefined) questionOf(entry.question).comments.push(entry);
     }
+  }
+  for (const question of questions.values()) {
+    const where = question.occurrences[0];
+    const limited = question.hasPage || !where ? undefined : limitTitle(basename(question.id));
+    const card = where ? notes.get(where.card) : undefined;
+    if (limited?.cut && where && card) diagnostics.push(titleTooLong(card.path, where.line, limited.length, "The question's name"));
   }
   for (const [id, from] of backlinks) {
     const question = questions.get(id);
@@ -288,10 +295,12 @@ function isMediaTarget(target: string): boolean {
   return isImage(target) || isVideoOrAudio(target) || /\.pdf$/i.test(target);
 }
 
-function titleOf(note: ParsedNote): string {
-  const title = note.frontmatter.title ?? note.properties.title;
-  if (typeof title === "string" && title.trim()) return title.trim();
-  return basename(note.id);
+function titleOf(note: ParsedNote, diagnostics: Diagnostic[]): string {
+  const raw = note.frontmatter.title ?? note.properties.title;
+  const title = typeof raw === "string" && raw.trim() ? raw.trim() : basename(note.id);
+  const limited = limitTitle(title);
+  if (limited.cut) diagnostics.push(titleTooLong(note.path, 1, limited.length, "The title"));
+  return limited.text;
 }
 
 function aliasesOf(note: ParsedNote): string[] {
