@@ -12,6 +12,7 @@ import type { Root } from "mdast";
 import { remarkBlockId } from "./block-id.ts";
 import { remarkBlockRef } from "./block-ref.ts";
 import { remarkFrontmatterData } from "./frontmatter.ts";
+import { remarkLinkSafety } from "./link-safety.ts";
 import { remarkLogseqProperty } from "./logseq-property.ts";
 import { remarkMediaLink } from "./media-link.ts";
 import { remarkObComment } from "./ob-comment.ts";
@@ -34,6 +35,7 @@ export function createProcessor(options: Options = {}): Processor<Root, Root, Ro
     .use(remarkBlockRef)
     .use(remarkObComment)
     .use(remarkMediaLink)
+    .use(remarkLinkSafety)
     .use(remarkTimestamp)
     .use(remarkTag)
     .use(remarkOutline, options) as unknown as Processor<Root, Root, Root>;

@@ -6,6 +6,7 @@
 import { isImage, isVideoOrAudio } from "../../plugins/media/normalize.ts";
 import { isQuestionTarget } from "../../plugins/outline.ts";
 import type { FrontmatterProblem } from "../../plugins/types.d.ts";
+import { duplicateBlockIds, UnresolvedLinks } from "./checks.ts";
 import type { NoteFacts } from "./extract.ts";
 import { limitTitle, titleTooLong } from "./names.ts";
 import { publishDecision } from "./publish.ts";
@@ -98,6 +99,7 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     const clean = normalizeTarget(target);
     return { id: (!clean.includes("/") && pagelessQuestions.get(clean.toLowerCase())) || clean, file: false };
   };
+  const unresolved = new UnresolvedLinks();
   const links: GraphLink[] = [];
   const backlinks = new Map<string, Set<string>>();
   for (const note of parsed) {
@@ -110,15 +112,9 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
       }
       // A question without a page is normal (it exists because it is linked); any other missing note is worth
       // knowing about, though Obsidian allows it.
+      // One diagnostic per missing target, with a count (5,000 links to one missing note are one problem).
       if (!resolution.file && !isQuestionTarget(to, prefix) && !isMediaTarget(link.target)) {
-        diagnostics.push({
-          path: note.path,
-          line: link.line,
-          column: link.column,
-          severity: "info",
-          code: "link-unresolved",
-          message: `Link \`[[${link.target}]]\` matches no note; it is shown as unresolved`,
-        });
+        unresolved.add(to, link.target, note.path, link.line, link.column);
       }
       const entry: GraphLink = { from: note.id, to, line: link.line, column: link.column, resolved: resolution.file };
       if (link.embed) entry.embed = true;
@@ -128,6 +124,9 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
       if (to !== note.id) addTo(backlinks, to, note.id);
     }
   }
+
+  diagnostics.push(...unresolved.diagnostics());
+  for (const note of parsed) diagnostics.push(...duplicateBlockIds(note.path, note.facts.blocks, note.diagnostics));
 
   // 3. Questions: one node per target, merged across cards and with the question's own page.
   const timestamps: GraphTimestamp[] = [];
