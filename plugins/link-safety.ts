@@ -54,7 +54,8 @@ export function urlProblem(url: string, image: boolean): { code: string; why: st
   if (scheme === "data" && !(image && /^data:image\/(png|gif|jpe?g|webp|avif|bmp)[;,]/.test(squeezed))) {
     return { code: "url-dangerous", why: "a `data:` URL other than an image can hold a page or a script; it is not published" };
   }
-  if (/^[\\/]{2}(?![\\/])/.test(url.trim()) || /^file:(\/\/|\\\\)(?![\\/])[^\\/]/i.test(url.trim()) || /^file:[\\/]{4,}/i.test(url.trim())) {
+  // `\\server\share` (browsers read it as `//server/share`; `//host` alone is a remote URL, not a path).
+  if (/^\\[\\/](?![\\/])/.test(url.trim()) || /^file:(\/\/|\\\\)(?![\\/])[^\\/]/i.test(url.trim()) || /^file:[\\/]{4,}/i.test(url.trim())) {
     return { code: "path-unc", why: "a UNC path (`\\\\server\\share`) names another machine; it is not published" };
   }
   const path = url.split(/[?#]/)[0] ?? "";

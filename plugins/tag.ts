@@ -96,6 +96,7 @@ function bracketTagProblem(name: string): string | undefined {
   if (unsafeTagCharacters.test(name)) return "a tag name holds text only (no markup, URL or control characters)";
   if ([...name].length > maxTagLength) return `a tag name is at most ${maxTagLength} characters`;
   if (!/[^\s/]/.test(name)) return "the name is empty";
+  if (name.split("/").some((segment) => /^\s*\.+\s*$/.test(segment))) return "a tag segment cannot be `.` or `..`";
   return undefined;
 }
 

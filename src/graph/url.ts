@@ -34,7 +34,7 @@ export function permalinkUrl(raw: unknown): { url: string } | { problem: string 
     const segment = part.trim();
     if (segment === "" || segment === ".") continue;
     if (segment === "..") return { problem: "climbs out of the site with `..`" };
-    if (markupCharacters.test(segment)) return { problem: "holds markup or control characters (`<>\"'``)" };
+    if (markupCharacters.test(segment)) return { problem: "holds markup or control characters (< > \" ' `)" };
     const clean = segment.replace(unsafeCharacters, "");
     if (clean === "" || clean === "..") return { problem: `has an unusable segment \`${segment}\`` };
     if (Buffer.byteLength(clean) > maxSegmentBytes) return { problem: `has a segment longer than ${maxSegmentBytes} bytes` };
