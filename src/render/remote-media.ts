@@ -58,14 +58,15 @@ function remoteUrlsOf(node: Element, trusted: readonly string[]): string[] {
 }
 
 /**
- * A URL with a host: `https://x`, protocol-relative `//x`, `\\x` (browsers read backslashes as slashes), any
- * scheme other than a relative path. Site-relative (`/assets/…`) and relative paths are local.
+ * A URL on another host: `https://x`, `http://x`, protocol-relative `//x` or `\\x` (browsers read backslashes
+ * as slashes). Site-relative (`/assets/…`) and relative paths are local. Other schemes (`javascript:`, `data:`,
+ * `file:`) fetch nothing from a host the reader can follow; the sanitizer removes them, so they are left to it.
  */
 export function isRemote(url: string, trusted: readonly string[] = []): boolean {
   // Browsers strip leading/trailing whitespace and ignore tabs and newlines inside URLs.
   const clean = url.replace(/[\t\n\r]/g, "").trim();
   if (clean === "" || trusted.some((prefix) => clean.startsWith(prefix))) return false;
-  return /^[\\/]{2}/.test(clean) || /^[a-z][a-z\d+.-]*:/i.test(clean);
+  return /^(https?:)?[\\/]{2}/i.test(clean);
 }
 
 function remoteLink(node: Element, url: string): Element {

@@ -74,7 +74,7 @@ test("allowRemoteMedia: true restores images, video and audio, but no other fetc
 });
 
 test("isRemote: hosts and schemes are remote, site paths are not", () => {
-  for (const url of ["https://x.example/", "HTTP://x", "//x", "\\\\x\\y", " https://x", "ht\ttps://x", "data:image/png;base64,AA"]) assert.equal(isRemote(url), true, url);
-  for (const url of ["/assets/a.png", "a.png", "./a.png", "", "#x"]) assert.equal(isRemote(url), false, url);
+  for (const url of ["https://x.example/", "HTTP://x", "//x", "\\\\x\\y", " https://x", "ht\ttps://x"]) assert.equal(isRemote(url), true, url);
+  for (const url of ["/assets/a.png", "a.png", "./a.png", "", "#x", "javascript:x", "data:image/png;base64,AA"]) assert.equal(isRemote(url), false, url);
   assert.equal(isRemote("https://cdn.example/media/a.mp4", ["https://cdn.example/media/"]), false);
 });
