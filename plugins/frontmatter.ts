@@ -24,7 +24,7 @@ export const publishKeys = ["dg-publish", "publish", "draft"] as const;
  * their look-alikes (`published`, `dg-hide`, `private`, `hidden`), in any case. Deliberately broad: a false
  * positive only keeps a broken note unpublished until its front matter is fixed.
  */
-const publishWord = /publish|draft|private|\bhide\b|hidden|dg-hide/i;
+const publishWord = /[\w-]*(?:publish|draft|private|hidden)[\w-]*|(?<![\w-])(?:dg-)?hide(?![\w-])/i;
 
 /** Registers the `---` syntax and fills `file.data.frontmatter`. */
 export const remarkFrontmatterData: Plugin<[], Root> = function (this: Processor) {
@@ -139,15 +139,15 @@ function parseFrontmatter(node: Yaml, file: VFile): Frontmatter {
 
 /**
  * A publish flag's value: `exact` for a YAML boolean; strings and numbers that read as a boolean (`"false"`,
- * `"no"`, `0`, `"true"`, `"yes"`, `1`) give that value; anything else (`maybe`, `null`, a list) gives `undefined`,
+ * `"no"`, `"否"`, `0`, `"true"`, `"yes"`, `"是"`, `1`) give that value; anything else (`maybe`, `null`, a list) gives `undefined`,
  * which the graph treats as "do not publish".
  */
 export function readFlag(value: unknown): { value: boolean | undefined; exact: boolean } {
   if (typeof value === "boolean") return { value, exact: true };
   if (typeof value === "string") {
     const word = value.trim().toLowerCase();
-    if (["true", "yes", "on", "y", "1"].includes(word)) return { value: true, exact: false };
-    if (["false", "no", "off", "n", "0", ""].includes(word)) return { value: false, exact: false };
+    if (["true", "yes", "on", "y", "1", "是", "真"].includes(word)) return { value: true, exact: false };
+    if (["false", "no", "off", "n", "0", "", "否", "假"].includes(word)) return { value: false, exact: false };
     return { value: undefined, exact: false };
   }
   if (value === 0 || value === 1) return { value: value === 1, exact: false };

@@ -73,7 +73,7 @@ describe("unreadable front matter fails closed", () => {
 
   test("the word that kept the note out is named with its line", () => {
     const d = all.diagnostics.find((x) => x.path === "草稿/坏YAML草稿.md" && x.code === "frontmatter-unreadable-unpublished");
-    assert.match(d?.message ?? "", /`publish` \(line 3\)/);
+    assert.match(d?.message ?? "", /`dg-publish` \(line 3\)/);
   });
 
   test("unterminated front matter has its own error at line 1", () => {
