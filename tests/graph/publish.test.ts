@@ -115,3 +115,14 @@ describe("publish flags that are not booleans", () => {
     for (const id of ["正常/发布", "正常/不发布", "正常/无前言"]) assert.deepEqual(codes(all, `${id}.md`), []);
   });
 });
+
+test("the site model has no page for a note that failed closed, and its text is on no page", async () => {
+  const { normalizeConfig } = await import("../../src/config.ts");
+  const { buildSiteModel } = await import("../../src/site/model.ts");
+  const loaded = loadVault(vault, { keepTrees: true, publish: "all" });
+  const model = buildSiteModel(loaded.graph, loaded.trees, normalizeConfig({}, vault), vault);
+  const ids = new Set(model.notes.map((n) => n.id));
+  for (const id of ["草稿/坏YAML草稿", "草稿/未闭合", "草稿/重复键", "字符串/假", "字符串/也许"]) assert.equal(ids.has(id), false, id);
+  for (const id of ["草稿/坏YAML无键", "草稿/未闭合无键", "字符串/真"]) assert.equal(ids.has(id), true, id);
+  assert.doesNotMatch(model.notes.map((n) => n.html).join("\n"), /草稿正文|正文很长/);
+});
