@@ -17,6 +17,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createStaticServer } from "../../src/cli/serve.ts";
+import { loadVault } from "../../src/graph/vault.ts";
 import { makeHostileVault } from "../helpers/hostile.ts";
 import { removeVault } from "../helpers/vault.ts";
 import { filesUnder, launchBrowser, projectRoot } from "./site.ts";
@@ -258,6 +259,20 @@ test("fail-closed drafts have no page and their text is in no file of the site",
   const secrets = /秘密草稿内容/;
   for (const file of [...filesUnder(dir, ".html"), ...filesUnder(dir, ".json"), ...filesUnder(dir, ".js")]) {
     assert.doesNotMatch(fs.readFileSync(file, "utf8"), secrets, path.relative(dir, file));
+  }
+});
+
+test("every published note and question of the hostile vault has its page in the site", () => {
+  const copy = makeHostileVault();
+  try {
+    const { graph } = loadVault(copy);
+    const missing = [...graph.notes, ...graph.questions]
+      .filter((item) => item.published && !fs.existsSync(path.join(dir, ...item.url.split("/").filter(Boolean), "index.html")))
+      .map((item) => `${item.id.slice(0, 60)} → ${item.url.slice(0, 60)}`);
+    assert.deepEqual(missing, []);
+    for (const tag of graph.tags) assert.ok(fs.existsSync(path.join(dir, ...tag.url.split("/").filter(Boolean), "index.html")), tag.url);
+  } finally {
+    removeVault(copy);
   }
 });
 
