@@ -39,7 +39,13 @@ export const remarkFrontmatterData: Plugin<[], Root> = function (this: Processor
     const problem = unterminatedFrontmatter(String(file.value));
     if (problem) {
       file.data.frontmatterProblem = problem;
-      report(file, { line: 1, column: 1 }, "error", "frontmatter-unterminated", `${problem.reason}; its keys are not read`);
+      report(
+        file,
+        { line: 1, column: 1 },
+        "error",
+        "frontmatter-unterminated",
+        `${problem.reason}; its keys are not read`,
+      );
     }
   };
 };
@@ -72,7 +78,12 @@ export function unreadFrontmatter(source: string, reason: string): FrontmatterPr
   return problemOf("unread", `Front matter was not read (${reason})`, close ? rest.slice(0, close.index) : rest, 2);
 }
 
-function problemOf(kind: FrontmatterProblem["kind"], reason: string, raw: string, firstLine: number): FrontmatterProblem {
+function problemOf(
+  kind: FrontmatterProblem["kind"],
+  reason: string,
+  raw: string,
+  firstLine: number,
+): FrontmatterProblem {
   const problem: FrontmatterProblem = { kind, reason };
   const match = publishWord.exec(raw);
   if (match) {
@@ -90,11 +101,19 @@ function parseFrontmatter(node: Yaml, file: VFile): Frontmatter {
   const error = doc.errors[0];
   if (error) {
     // YAML positions are relative to the block, which starts on the line after `---`.
-    const where = error instanceof YAMLParseError && error.linePos ? { line: start + error.linePos[0].line, column: error.linePos[0].col } : node;
+    const where =
+      error instanceof YAMLParseError && error.linePos
+        ? { line: start + error.linePos[0].line, column: error.linePos[0].col }
+        : node;
     // The parser's own "at line 3, column 1" counts from the block, not the file: drop it, `where` is right.
     const reason = (error.message.split("\n")[0] ?? "").replace(/\s+at line \d+, column \d+:?$/, "");
     report(file, where, "error", "frontmatter-invalid", `Front matter is not valid YAML: ${reason}`);
-    file.data.frontmatterProblem = problemOf("invalid", `Front matter is not valid YAML (${reason})`, node.value, start + 1);
+    file.data.frontmatterProblem = problemOf(
+      "invalid",
+      `Front matter is not valid YAML (${reason})`,
+      node.value,
+      start + 1,
+    );
     return {};
   }
   let value: unknown;
@@ -104,7 +123,12 @@ function parseFrontmatter(node: Yaml, file: VFile): Frontmatter {
     // Alias bombs and the like: the document is valid but cannot be turned into data.
     const reason = thrown instanceof Error ? thrown.message : String(thrown);
     report(file, node, "error", "frontmatter-invalid", `Front matter cannot be read: ${reason}`);
-    file.data.frontmatterProblem = problemOf("invalid", `Front matter cannot be read (${reason})`, node.value, start + 1);
+    file.data.frontmatterProblem = problemOf(
+      "invalid",
+      `Front matter cannot be read (${reason})`,
+      node.value,
+      start + 1,
+    );
     return {};
   }
   if (!value || typeof value !== "object" || Array.isArray(value)) {
@@ -118,7 +142,12 @@ function parseFrontmatter(node: Yaml, file: VFile): Frontmatter {
       if (typeof key !== "string" || !(publishKeys as readonly string[]).includes(key)) continue;
       const flag = readFlag((value as Record<string, unknown>)[key]);
       if (flag.exact) continue;
-      const offset = isScalar(pair.value) && pair.value.range ? pair.value.range[0] : isScalar(pair.key) && pair.key.range ? pair.key.range[0] : 0;
+      const offset =
+        isScalar(pair.value) && pair.value.range
+          ? pair.value.range[0]
+          : isScalar(pair.key) && pair.key.range
+            ? pair.key.range[0]
+            : 0;
       const pos = lines.linePos(offset);
       const shown = JSON.stringify((value as Record<string, unknown>)[key]) ?? "null";
       const meaning =

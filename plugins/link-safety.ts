@@ -17,7 +17,19 @@ import { report } from "./diagnostic.ts";
 import type { WikiLink } from "./types.d.ts";
 
 /** hast properties of raw HTML that hold a URL. */
-const urlProperties = ["href", "src", "action", "formAction", "data", "poster", "cite", "background", "xLinkHref", "srcSet", "longDesc"];
+const urlProperties = [
+  "href",
+  "src",
+  "action",
+  "formAction",
+  "data",
+  "poster",
+  "cite",
+  "background",
+  "xLinkHref",
+  "srcSet",
+  "longDesc",
+];
 
 export function remarkLinkSafety() {
   return (tree: Root, file: VFile) => {
@@ -32,7 +44,14 @@ export function remarkLinkSafety() {
           break;
         case "wikiLink": {
           const target = (node as WikiLink).data.target;
-          if (target) check(file, node, (node as WikiLink).data.embed ? "embed" : "wiki link", target, (node as WikiLink).data.embed === true);
+          if (target)
+            check(
+              file,
+              node,
+              (node as WikiLink).data.embed ? "embed" : "wiki link",
+              target,
+              (node as WikiLink).data.embed === true,
+            );
           break;
         }
         case "html":
@@ -52,15 +71,23 @@ export function urlProblem(url: string, image: boolean): { code: string; why: st
     return { code: "url-dangerous", why: `the \`${scheme}:\` protocol runs code; it is not published` };
   }
   if (scheme === "data" && !(image && /^data:image\/(png|gif|jpe?g|webp|avif|bmp)[;,]/.test(squeezed))) {
-    return { code: "url-dangerous", why: "a `data:` URL other than an image can hold a page or a script; it is not published" };
+    return {
+      code: "url-dangerous",
+      why: "a `data:` URL other than an image can hold a page or a script; it is not published",
+    };
   }
   // `\\server\share` (browsers read it as `//server/share`; `//host` alone is a remote URL, not a path).
-  if (/^\\[\\/](?![\\/])/.test(url.trim()) || /^file:(\/\/|\\\\)(?![\\/])[^\\/]/i.test(url.trim()) || /^file:[\\/]{4,}/i.test(url.trim())) {
+  if (
+    /^\\[\\/](?![\\/])/.test(url.trim()) ||
+    /^file:(\/\/|\\\\)(?![\\/])[^\\/]/i.test(url.trim()) ||
+    /^file:[\\/]{4,}/i.test(url.trim())
+  ) {
     return { code: "path-unc", why: "a UNC path (`\\\\server\\share`) names another machine; it is not published" };
   }
   const path = url.split(/[?#]/)[0] ?? "";
   if (!scheme || scheme === "file" || /^[a-z]$/.test(scheme)) {
-    if (safeSegments(path).includes("..")) return { code: "path-dotdot", why: "a path with `..` may leave the vault; it is not published" };
+    if (safeSegments(path).includes(".."))
+      return { code: "path-dotdot", why: "a path with `..` may leave the vault; it is not published" };
   }
   return undefined;
 }
@@ -93,7 +120,14 @@ function checkHtml(file: VFile, node: Node, html: string) {
       const urls = Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
       for (const url of urls) {
         const problem = urlProblem(url, element.tagName === "img" && name === "src");
-        if (problem) report(file, node, "warning", problem.code, `Raw HTML \`<${element.tagName} ${name.toLowerCase()}="${shorten(url)}">\`: ${problem.why}`);
+        if (problem)
+          report(
+            file,
+            node,
+            "warning",
+            problem.code,
+            `Raw HTML \`<${element.tagName} ${name.toLowerCase()}="${shorten(url)}">\`: ${problem.why}`,
+          );
       }
     }
   });

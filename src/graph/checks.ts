@@ -7,7 +7,10 @@ import type { Diagnostic } from "./types.ts";
 
 /** Collects unresolved links; `diagnostics()` gives one info per target with a count and the first place. */
 export class UnresolvedLinks {
-  readonly #targets = new Map<string, { target: string; path: string; line: number; column: number; count: number; notes: Set<string> }>();
+  readonly #targets = new Map<
+    string,
+    { target: string; path: string; line: number; column: number; count: number; notes: Set<string> }
+  >();
 
   add(target: string, written: string, path: string, line: number, column: number) {
     const key = target.toLowerCase();
@@ -40,7 +43,11 @@ export class UnresolvedLinks {
  * find them: a warning naming both lines. `known` are the diagnostics the note already has: a repeat the block-id
  * plugin reported is not reported again.
  */
-export function duplicateBlockIds(path: string, blocks: NoteFacts["blocks"], known: readonly Diagnostic[]): Diagnostic[] {
+export function duplicateBlockIds(
+  path: string,
+  blocks: NoteFacts["blocks"],
+  known: readonly Diagnostic[],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const first = new Map<string, { id: string; line: number }>();
   for (const block of blocks) {

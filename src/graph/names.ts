@@ -13,7 +13,14 @@ export function limitTitle(title: string): { text: string; cut: boolean; length:
   const clean = title.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
   const chars = [...clean];
   if (chars.length <= maxTitleLength) return { text: clean, cut: false, length: chars.length };
-  return { text: `${chars.slice(0, maxTitleLength - 1).join("").trimEnd()}…`, cut: true, length: chars.length };
+  return {
+    text: `${chars
+      .slice(0, maxTitleLength - 1)
+      .join("")
+      .trimEnd()}…`,
+    cut: true,
+    length: chars.length,
+  };
 }
 
 /** The `title-too-long` warning for a title of `length` code points. */

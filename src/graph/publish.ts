@@ -20,7 +20,15 @@ export function isPublished(frontmatter: Record<string, unknown>, mode: PublishM
   const publish = flag("publish");
   const dg = flag("dg-publish");
   // `undefined` is a present but unclear value: not published.
-  if (draft === true || draft === undefined || publish === false || publish === undefined || dg === false || dg === undefined) return false;
+  if (
+    draft === true ||
+    draft === undefined ||
+    publish === false ||
+    publish === undefined ||
+    dg === false ||
+    dg === undefined
+  )
+    return false;
   if (mode === "dg") return dg === true;
   return true;
 }

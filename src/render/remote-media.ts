@@ -19,7 +19,20 @@ export interface RemoteMediaOptions {
 }
 
 /** Elements that fetch what their URL attributes name. */
-const fetching = new Set(["img", "video", "audio", "source", "track", "iframe", "embed", "object", "picture", "input", "image", "frame"]);
+const fetching = new Set([
+  "img",
+  "video",
+  "audio",
+  "source",
+  "track",
+  "iframe",
+  "embed",
+  "object",
+  "picture",
+  "input",
+  "image",
+  "frame",
+]);
 /** Those `allow` restores (the sanitizer's allow-list has no others). */
 const allowable = new Set(["img", "video", "audio", "source", "picture"]);
 /** Attributes holding a URL that is fetched (hast property names). */

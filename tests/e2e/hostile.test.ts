@@ -136,7 +136,8 @@ function scanPage(page: Page): Promise<string[]> {
       }
       const tag = el.tagName.toLowerCase();
       if (tag === "base") problems.push(`<base> ${describe(el)}`);
-      if (tag === "meta" && el.getAttribute("http-equiv")?.toLowerCase() === "refresh") problems.push(`meta refresh ${describe(el)}`);
+      if (tag === "meta" && el.getAttribute("http-equiv")?.toLowerCase() === "refresh")
+        problems.push(`meta refresh ${describe(el)}`);
       if (tag === "script" && /__pwned/.test(el.textContent ?? "")) problems.push(`note script ${describe(el)}`);
       for (const name of loaders[tag] ?? []) {
         const value = el.getAttribute(name);
@@ -160,7 +161,12 @@ function scanPage(page: Page): Promise<string[]> {
 }
 
 /** Visit `pathname`, let it settle, and record everything it did. */
-async function visit(context: BrowserContext, pathname: string, findings: Findings, settle?: (page: Page) => Promise<void>) {
+async function visit(
+  context: BrowserContext,
+  pathname: string,
+  findings: Findings,
+  settle?: (page: Page) => Promise<void>,
+) {
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   page.on("dialog", (dialog) => {
@@ -192,7 +198,9 @@ function sitePages(): string[] {
     .sort();
 }
 
-test("the traps work: a page that runs a payload and loads from another host is caught", { timeout: 60_000 }, async () => {
+test("the traps work: a page that runs a payload and loads from another host is caught", {
+  timeout: 60_000,
+}, async () => {
   const findings: Findings = { scripts: [], requests: [], attributes: [] };
   const context = await trappedContext(findings);
   // Registered after the catch-all, so it takes precedence for this one URL.
@@ -209,7 +217,9 @@ test("the traps work: a page that runs a payload and loads from another host is 
   assert.equal(findings.attributes.length, 4, findings.attributes.join("\n"));
 });
 
-test("every page of the hostile site: no note script runs, no dangerous URL, nothing from another host", { timeout: 600_000 }, async (t) => {
+test("every page of the hostile site: no note script runs, no dangerous URL, nothing from another host", {
+  timeout: 600_000,
+}, async (t) => {
   const pages = sitePages();
   // Published cases and the site's own pages; fail-closed drafts are absent (checked below).
   assert.ok(pages.length >= 40, `only ${pages.length} pages`);
@@ -243,7 +253,10 @@ test("the search page, with queries that hit the payloads, runs no note script",
   await context.close();
   t.diagnostic(`search results: ${JSON.stringify(results)}`);
   // The payloads are text on the pages, so searching for them finds those pages (escaped, inert).
-  assert.ok((results.onerror ?? 0) > 0 && (results.标题 ?? 0) > 0, `search finds the hostile pages: ${JSON.stringify(results)}`);
+  assert.ok(
+    (results.onerror ?? 0) > 0 && (results.标题 ?? 0) > 0,
+    `search finds the hostile pages: ${JSON.stringify(results)}`,
+  );
   assert.deepEqual(findings.scripts, [], "scripts from notes ran");
   assert.deepEqual(findings.requests, [], "requests to other hosts");
   assert.deepEqual(findings.attributes, [], "dangerous attributes or remote loads");
@@ -267,10 +280,14 @@ test("every published note and question of the hostile vault has its page in the
   try {
     const { graph } = loadVault(copy);
     const missing = [...graph.notes, ...graph.questions]
-      .filter((item) => item.published && !fs.existsSync(path.join(dir, ...item.url.split("/").filter(Boolean), "index.html")))
+      .filter(
+        (item) =>
+          item.published && !fs.existsSync(path.join(dir, ...item.url.split("/").filter(Boolean), "index.html")),
+      )
       .map((item) => `${item.id.slice(0, 60)} → ${item.url.slice(0, 60)}`);
     assert.deepEqual(missing, []);
-    for (const tag of graph.tags) assert.ok(fs.existsSync(path.join(dir, ...tag.url.split("/").filter(Boolean), "index.html")), tag.url);
+    for (const tag of graph.tags)
+      assert.ok(fs.existsSync(path.join(dir, ...tag.url.split("/").filter(Boolean), "index.html")), tag.url);
   } finally {
     removeVault(copy);
   }
@@ -280,9 +297,17 @@ test("remote media became links the reader can follow; YouTube timestamps stay l
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(new URL("/远程/远程媒体/", `${origin}/`).href);
-  const links = await page.locator("a.remote-media").evaluateAll((list) => list.map((a) => (a as HTMLAnchorElement).href));
+  const links = await page
+    .locator("a.remote-media")
+    .evaluateAll((list) => list.map((a) => (a as HTMLAnchorElement).href));
   await context.close();
-  for (const url of ["https://tracker.example/pixel.gif", "https://tracker.example/raw.gif", "https://media.example/v.mp4", "https://frame.example/embed", "https://obj.example/x.pdf"]) {
+  for (const url of [
+    "https://tracker.example/pixel.gif",
+    "https://tracker.example/raw.gif",
+    "https://media.example/v.mp4",
+    "https://frame.example/embed",
+    "https://obj.example/x.pdf",
+  ]) {
     assert.ok(links.includes(url), `${url} is not a link: ${links.join(" ")}`);
   }
   const html = fs.readFileSync(path.join(dir, "远程", "远程媒体", "index.html"), "utf8");

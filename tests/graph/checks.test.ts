@@ -31,7 +31,8 @@ test("a block id repeated in one note: DG, Obsidian and Logseq forms each get on
   const graph = graphOf({
     "块/DG.md": "* 一\n{ #dup001}\n* 二\n{ #dup001}\n",
     "块/Obsidian.md": "一 ^abc\n\n二 ^abc\n",
-    "块/Logseq.md": "- 一\n  id:: 6500aaaa-0000-4000-8000-000000000001\n- 二\n  id:: 6500aaaa-0000-4000-8000-000000000001\n",
+    "块/Logseq.md":
+      "- 一\n  id:: 6500aaaa-0000-4000-8000-000000000001\n- 二\n  id:: 6500aaaa-0000-4000-8000-000000000001\n",
     "块/不同笔记.md": "三 ^abc\n",
   });
   const dups = graph.diagnostics.filter((d) => d.code === "block-id-duplicate");

@@ -42,7 +42,7 @@ const expected: Record<string, [boolean, string[]]> = {
   "注入/Logseq属性": [true, []],
   "注入/原始HTML": [true, ["url-dangerous"]],
   "注入/时间标签": [true, []],
-  '注入/"引号\'名字': [true, []],
+  "注入/\"引号'名字": [true, []],
   "注入/<img src=x onerror=window.__pwned=1>": [true, []],
   "注入/<script>window.__pwned=1<script>": [true, []],
   "远程/远程媒体": [true, []],
@@ -91,7 +91,10 @@ describe("the hostile vault's graph", () => {
     const files = new Set(graph.notes.map((n) => n.path));
     for (const d of graph.diagnostics) {
       assert.ok(files.has(d.path), d.path);
-      assert.ok(Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1, JSON.stringify(d));
+      assert.ok(
+        Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1,
+        JSON.stringify(d),
+      );
       assert.match(d.code, /^[a-z]+(-[a-z]+)*$/);
       assert.ok(["error", "warning", "info"].includes(d.severity));
       assert.ok(d.message.length > 0 && d.message.length < 2_000, `${d.code}: ${d.message.length} characters`);
@@ -107,7 +110,9 @@ describe("the hostile vault's graph", () => {
   test("URLs and tag names hold no markup, no `..`, and no segment over 200 bytes; titles are at most 200 characters", () => {
     const urls = [...graph.notes, ...graph.questions, ...graph.tags].map((item) => item.url);
     // One page per URL: question pages share their question's URL, every other note and each tag has its own.
-    const pages = [...graph.notes.filter((n) => !graph.questions.some((q) => q.id === n.id)), ...graph.questions].map((p) => p.url.toLowerCase());
+    const pages = [...graph.notes.filter((n) => !graph.questions.some((q) => q.id === n.id)), ...graph.questions].map(
+      (p) => p.url.toLowerCase(),
+    );
     assert.equal(new Set(pages).size, pages.length, "page URLs are unique");
     assert.equal(new Set(graph.tags.map((t) => t.url.toLowerCase())).size, graph.tags.length, "tag URLs are unique");
     for (const url of urls) {
@@ -119,7 +124,8 @@ describe("the hostile vault's graph", () => {
       }
     }
     for (const tag of graph.tags) assert.doesNotMatch(tag.name, /[<>"'`\u0000-\u001f\\]|(^|\/)\.\.?(\/|$)/, tag.name);
-    for (const item of [...graph.notes, ...graph.questions]) assert.ok([...item.title].length <= 200, item.id.slice(0, 40));
+    for (const item of [...graph.notes, ...graph.questions])
+      assert.ok([...item.title].length <= 200, item.id.slice(0, 40));
   });
 
   test("the graph is JSON", () => {

@@ -25,7 +25,8 @@ test("URLs from free text never hold markup and segments stay under the byte cap
     for (const url of [pathUrl(text), questionUrl(text), tagUrl(text)]) assert.doesNotMatch(url, markup, url);
   }
   const long = questionUrl(`？${"问".repeat(500)}`);
-  for (const segment of long.split("/")) assert.ok(Buffer.byteLength(segment) <= maxSegmentBytes, segment.length.toString());
+  for (const segment of long.split("/"))
+    assert.ok(Buffer.byteLength(segment) <= maxSegmentBytes, segment.length.toString());
 });
 
 test("a long title is cut in the graph with title-too-long; the URL stays short", () => {
@@ -45,7 +46,14 @@ test("a long title is cut in the graph with title-too-long; the URL stays short"
   assert.equal([...question.title].length, maxTitleLength);
   assert.ok(Buffer.byteLength(question.url) < 260);
   const codes = graph.diagnostics.map((d) => `${d.path} ${d.code}`).sort();
-  assert.deepEqual(codes, ["卡片.md title-too-long", "坏链接.md link-unresolved", "坏链接.md permalink-invalid", "坏链接.md tag-invalid", "长标题.md title-too-long"]);
-  for (const item of [...graph.notes, ...graph.questions, ...graph.tags]) assert.doesNotMatch(item.url, markup, item.url);
+  assert.deepEqual(codes, [
+    "卡片.md title-too-long",
+    "坏链接.md link-unresolved",
+    "坏链接.md permalink-invalid",
+    "坏链接.md tag-invalid",
+    "长标题.md title-too-long",
+  ]);
+  for (const item of [...graph.notes, ...graph.questions, ...graph.tags])
+    assert.doesNotMatch(item.url, markup, item.url);
   assert.deepEqual(graph.tags, []);
 });

@@ -20,8 +20,8 @@ const files: Record<string, string> = {
   "草稿/JSON坏.md": '---\n{"dg-publish":false,\n---\n正文\n',
   "字符串/假.md": '---\ndg-publish: "false"\n---\n正文\n',
   "字符串/真.md": '---\ndg-publish: "true"\n---\n正文\n',
-  "字符串/否.md": "---\npublish: \"no\"\n---\n正文\n",
-  "字符串/草稿是.md": "---\ndraft: \"yes\"\n---\n正文\n",
+  "字符串/否.md": '---\npublish: "no"\n---\n正文\n',
+  "字符串/草稿是.md": '---\ndraft: "yes"\n---\n正文\n',
   "字符串/也许.md": "---\ndg-publish: maybe\n---\n正文\n",
   "字符串/空值.md": "---\ndg-publish:\n---\n正文\n",
   "字符串/零.md": "---\ndg-publish: 0\n---\n正文\n",
@@ -45,7 +45,11 @@ const published = (graph: Graph, id: string) => {
   assert.ok(note, id);
   return note.published;
 };
-const codes = (graph: Graph, path: string) => graph.diagnostics.filter((d) => d.path === path).map((d) => d.code).sort();
+const codes = (graph: Graph, path: string) =>
+  graph.diagnostics
+    .filter((d) => d.path === path)
+    .map((d) => d.code)
+    .sort();
 
 describe("unreadable front matter fails closed", () => {
   const cases: [string, boolean, string][] = [
@@ -65,14 +69,18 @@ describe("unreadable front matter fails closed", () => {
       const diagnostic = all.diagnostics.find((d) => d.path === `${id}.md` && d.code === code);
       assert.ok(diagnostic, `${id}: ${JSON.stringify(codes(all, `${id}.md`))}`);
       assert.match(diagnostic.message, expected ? /is published because/ : /is NOT published because/);
-      const dgDiagnostic = dg.diagnostics.find((d) => d.path === `${id}.md` && d.code === "frontmatter-unreadable-unpublished");
+      const dgDiagnostic = dg.diagnostics.find(
+        (d) => d.path === `${id}.md` && d.code === "frontmatter-unreadable-unpublished",
+      );
       assert.ok(dgDiagnostic);
       assert.match(dgDiagnostic.message, /dg-publish: true/);
     });
   }
 
   test("the word that kept the note out is named with its line", () => {
-    const d = all.diagnostics.find((x) => x.path === "草稿/坏YAML草稿.md" && x.code === "frontmatter-unreadable-unpublished");
+    const d = all.diagnostics.find(
+      (x) => x.path === "草稿/坏YAML草稿.md" && x.code === "frontmatter-unreadable-unpublished",
+    );
     assert.match(d?.message ?? "", /`dg-publish` \(line 3\)/);
   });
 
@@ -122,7 +130,8 @@ test("the site model has no page for a note that failed closed, and its text is 
   const loaded = loadVault(vault, { keepTrees: true, publish: "all" });
   const model = buildSiteModel(loaded.graph, loaded.trees, normalizeConfig({}, vault), vault);
   const ids = new Set(model.notes.map((n) => n.id));
-  for (const id of ["草稿/坏YAML草稿", "草稿/未闭合", "草稿/重复键", "字符串/假", "字符串/也许"]) assert.equal(ids.has(id), false, id);
+  for (const id of ["草稿/坏YAML草稿", "草稿/未闭合", "草稿/重复键", "字符串/假", "字符串/也许"])
+    assert.equal(ids.has(id), false, id);
   for (const id of ["草稿/坏YAML无键", "草稿/未闭合无键", "字符串/真"]) assert.equal(ids.has(id), true, id);
   assert.doesNotMatch(model.notes.map((n) => n.html).join("\n"), /草稿正文|正文很长/);
 });

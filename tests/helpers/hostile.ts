@@ -15,7 +15,10 @@ export const generatedCases: Record<string, string | Buffer> = {
   "生成/超长标题.md": `---\ntitle: ${"长".repeat(350_000)}\n---\n\n标题有三十五万个字。\n`,
   "生成/链接洪水.md": `# 链接洪水\n\n${"[[不存在的笔记]] ".repeat(5_000)}\n`,
   "生成/超长问题.md": `* [[？${"问".repeat(300)}]]\n\t* 答案\n`,
-  "生成/图片字节.md": Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e5273de30000000049454e44ae426082", "hex"),
+  "生成/图片字节.md": Buffer.from(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e5273de30000000049454e44ae426082",
+    "hex",
+  ),
 };
 
 /** A temporary copy of the hostile vault with the generated cases added. */

@@ -4,7 +4,10 @@ import { test } from "node:test";
 import { urlProblem } from "../../plugins/link-safety.ts";
 import { processNote } from "../helpers/fixtures.ts";
 
-const codes = (source: string) => processNote(source).file.messages.filter((m) => m.source === "wenda").map((m) => [m.ruleId, m.line, m.column]);
+const codes = (source: string) =>
+  processNote(source)
+    .file.messages.filter((m) => m.source === "wenda")
+    .map((m) => [m.ruleId, m.line, m.column]);
 
 test("markdown links, images and definitions", () => {
   assert.deepEqual(codes("[点](javascript:alert(1))\n"), [["url-dangerous", 1, 1]]);
@@ -21,7 +24,10 @@ test("markdown links, images and definitions", () => {
     ["path-dotdot", 1, 23],
     ["path-dotdot", 1, 43],
   ]);
-  assert.deepEqual(codes("[视频](file:///Z:/%E8%A7%86%E9%A2%91.mp4) [网](https://example.com/a/../b) [邮](mailto:a@b.c)\n"), []);
+  assert.deepEqual(
+    codes("[视频](file:///Z:/%E8%A7%86%E9%A2%91.mp4) [网](https://example.com/a/../b) [邮](mailto:a@b.c)\n"),
+    [],
+  );
 });
 
 test("wiki links, embeds and raw HTML", () => {
@@ -29,10 +35,12 @@ test("wiki links, embeds and raw HTML", () => {
     ["path-dotdot", 1, 1],
     ["path-dotdot", 1, 15],
   ]);
-  assert.deepEqual(codes('<a href="javascript:alert(1)">x</a> <iframe src="data:text/html,<script>alert(1)</script>"></iframe>\n').map((c) => c[0]), [
-    "url-dangerous",
-    "url-dangerous",
-  ]);
+  assert.deepEqual(
+    codes('<a href="javascript:alert(1)">x</a> <iframe src="data:text/html,<script>alert(1)</script>"></iframe>\n').map(
+      (c) => c[0],
+    ),
+    ["url-dangerous", "url-dangerous"],
+  );
   assert.deepEqual(codes('<img src="\\\\evil\\x.png">\n'), [["path-unc", 1, 1]]);
   assert.deepEqual(codes("`[x](javascript:alert(1))`\n\n```\n[x](javascript:1)\n```\n"), [], "code is not a link");
 });

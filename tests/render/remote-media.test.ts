@@ -47,22 +47,36 @@ function render(config: Record<string, unknown>): string {
 function fetchedUrls(html: string): string[] {
   const urls: string[] = [];
   for (const match of html.matchAll(/<(?!a[\s>])([a-z]+)\b[^>]*>/gi)) {
-    for (const attr of match[0].matchAll(/\s(src|srcset|poster|data|href|background)="([^"]*)"/gi)) urls.push(attr[2] as string);
+    for (const attr of match[0].matchAll(/\s(src|srcset|poster|data|href|background)="([^"]*)"/gi))
+      urls.push(attr[2] as string);
   }
   return urls;
 }
 
 test("by default nothing loads from another host; each remote element is a link to it", () => {
   const html = render({});
-  assert.deepEqual(fetchedUrls(html).filter((url) => isRemote(url)), []);
+  assert.deepEqual(
+    fetchedUrls(html).filter((url) => isRemote(url)),
+    [],
+  );
   assert.doesNotMatch(html, /srcset|poster|url\(|<style|<iframe|<embed|<object|<svg|<link/i);
-  for (const url of ["https://tracker.example/p.gif", "https://tracker.example/raw.gif", "https://v.example/a.mp4", "https://a.example/a.mp3", "https://frame.example/"]) {
+  for (const url of [
+    "https://tracker.example/p.gif",
+    "https://tracker.example/raw.gif",
+    "https://v.example/a.mp4",
+    "https://a.example/a.mp3",
+    "https://frame.example/",
+  ]) {
     assert.match(html, new RegExp(`<a href="${url.replace(/[.?/]/g, "\\$&")}" class="remote-media"`), url);
   }
   assert.match(html, /class="remote-media"[^>]*>像素 ↗</, "the alt text labels the link");
   // A protocol-relative markdown image is read as a vault path, which does not exist: a placeholder, no fetch.
   assert.match(html, /class="media-placeholder"[^>]*>图片未发布: a.png</);
-  assert.match(html, /<a href="https:\/\/www\.youtube\.com\/watch\?v=abc&#x26;t=398" class="ts ts-remote"/, "a YouTube timestamp stays a link");
+  assert.match(
+    html,
+    /<a href="https:\/\/www\.youtube\.com\/watch\?v=abc&#x26;t=398" class="ts ts-remote"/,
+    "a YouTube timestamp stays a link",
+  );
 });
 
 test("allowRemoteMedia: true restores images, video and audio, but no other fetch path", () => {
@@ -74,7 +88,9 @@ test("allowRemoteMedia: true restores images, video and audio, but no other fetc
 });
 
 test("isRemote: hosts and schemes are remote, site paths are not", () => {
-  for (const url of ["https://x.example/", "HTTP://x", "//x", "\\\\x\\y", " https://x", "ht\ttps://x"]) assert.equal(isRemote(url), true, url);
-  for (const url of ["/assets/a.png", "a.png", "./a.png", "", "#x", "javascript:x", "data:image/png;base64,AA"]) assert.equal(isRemote(url), false, url);
+  for (const url of ["https://x.example/", "HTTP://x", "//x", "\\\\x\\y", " https://x", "ht\ttps://x"])
+    assert.equal(isRemote(url), true, url);
+  for (const url of ["/assets/a.png", "a.png", "./a.png", "", "#x", "javascript:x", "data:image/png;base64,AA"])
+    assert.equal(isRemote(url), false, url);
   assert.equal(isRemote("https://cdn.example/media/a.mp4", ["https://cdn.example/media/"]), false);
 });
