@@ -13,6 +13,7 @@ import { remarkBlockId } from "./block-id.ts";
 import { remarkBlockRef } from "./block-ref.ts";
 import { remarkFrontmatterData } from "./frontmatter.ts";
 import { remarkHeadingId } from "./heading-id.ts";
+import { remarkLinkSafety } from "./link-safety.ts";
 import { remarkLogseqProperty } from "./logseq-property.ts";
 import { remarkMediaLink } from "./media-link.ts";
 import { remarkObComment } from "./ob-comment.ts";
@@ -35,6 +36,7 @@ export function createProcessor(options: Options = {}): Processor<Root, Root, Ro
     .use(remarkBlockRef)
     .use(remarkObComment)
     .use(remarkMediaLink)
+    .use(remarkLinkSafety)
     .use(remarkTimestamp)
     .use(remarkTag)
     // Heading ids read the text links and tags show, so after both.

@@ -7,6 +7,7 @@
  */
 import type { Link, Parent, PhrasingContent, Root, Text } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
+import type { Node } from "unist";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { report } from "./diagnostic.ts";
@@ -23,7 +24,7 @@ export function remarkTimestamp() {
       if (node.type === "link") return replaceWith(parent, index, linkTimestamp(node, file));
       if (node.type === "wikiLink") return replaceWith(parent, index, wikiTimestamp(node as WikiLink, file));
       if (node.type === "text" && node.value.includes("youtube-timestamp")) {
-        const pieces = macroTimestamps(node, file.data.media ?? "");
+        const pieces = macroTimestamps(node, file.data.media ?? "", file);
         if (pieces) {
           parent.children.splice(index, 1, ...(pieces as never[]));
           return [SKIP, index + pieces.length];
@@ -32,6 +33,20 @@ export function remarkTimestamp() {
       return undefined;
     });
   };
+}
+
+/** Latest media time accepted, in seconds (100 hours): anything later is a typo or a hostile value. */
+export const maxMediaSeconds = 360_000;
+
+function inRange(seconds: number): boolean {
+  return Number.isFinite(seconds) && seconds >= 0 && seconds <= maxMediaSeconds;
+}
+
+/** Report a range outside 0…`maxMediaSeconds`; `true` when it is (the link then stays plain). */
+function outOfRange(range: TimeRange, node: Node, file: VFile, shown: string): boolean {
+  if (inRange(range.start) && (range.end === undefined || inRange(range.end))) return false;
+  report(file, node, "warning", "timestamp-out-of-range", `Timestamp \`${shown}\` is outside 0 to ${maxMediaSeconds} s (100 hours); the link stays plain`);
+  return true;
 }
 
 function replaceWith(parent: Parent, index: number, timestamp: Timestamp | undefined) {
@@ -59,6 +74,7 @@ function linkTimestamp(link: Link, file: VFile): Timestamp | undefined {
     report(file, link, "warning", "timestamp-invalid", `Timestamp fragment \`#${url.fragment}\` is not a valid media time; the link stays plain`);
     return undefined;
   }
+  if (outOfRange(range, link, file, url.origin === "remote" ? link.url : `#${url.fragment}`)) return undefined;
   return timestampNode(media, range, textOf(link).trim(), link.children, link);
 }
 
@@ -70,16 +86,21 @@ function wikiTimestamp(link: WikiLink, file: VFile): Timestamp | undefined {
     report(file, link, "warning", "timestamp-invalid", `Timestamp fragment \`#${heading}\` is not a valid media time; the link stays plain`);
     return undefined;
   }
+  if (outOfRange(range, link, file, `#${heading}`)) return undefined;
   const label = link.data.alias ?? formatClock(range.start);
   return timestampNode(target, range, label, [{ type: "text", value: label }], link);
 }
 
-function macroTimestamps(text: Text, media: string): PhrasingContent[] | undefined {
+function macroTimestamps(text: Text, media: string, file: VFile): PhrasingContent[] | undefined {
   const out: PhrasingContent[] = [];
   let last = 0;
   for (const match of text.value.matchAll(youtubeTimestamp)) {
     const start = parseClock(match[1] as string);
-    if (start === null) continue;
+    if (start === null || !inRange(start)) {
+      const place = { line: text.position?.start.line ?? 1, column: text.position?.start.column ?? 1 };
+      report(file, place, "warning", start === null ? "timestamp-invalid" : "timestamp-out-of-range", `\`${match[0]}\` is not a media time from 0 to ${maxMediaSeconds} s; it stays text`);
+      continue;
+    }
     if (match.index > last) out.push({ type: "text", value: text.value.slice(last, match.index) });
     const label = formatClock(start);
     out.push(timestampNode(media, { start }, label, [{ type: "text", value: label }], text));

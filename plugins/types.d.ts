@@ -112,6 +112,18 @@ export interface MediaRef {
 /** Front matter after `remarkFrontmatterData`. */
 export type Frontmatter = Record<string, unknown>;
 
+/** A front matter block that exists but could not be read, so the note's publish decision is unknown. */
+export interface FrontmatterProblem {
+  /** `invalid` YAML, `not-a-map`, `unterminated` (no closing `---`), or `unread` (the note's parse failed). */
+  kind: "invalid" | "not-a-map" | "unterminated" | "unread";
+  /** What went wrong, for the diagnostic. */
+  reason: string;
+  /** The first publish-like word in the block's raw text (`dg-publish`, `draft`, …), when there is one. */
+  publishWord?: string;
+  /** Its file line. */
+  publishLine?: number;
+}
+
 declare module "mdast" {
   interface PhrasingContentMap {
     wikiLink: WikiLink;
@@ -156,5 +168,7 @@ declare module "vfile" {
     media: string;
     /** Logseq page properties (`key:: value` in the first block). */
     properties: Record<string, string>;
+    /** Set when a front matter block exists but could not be read (`plugins/frontmatter.ts`). */
+    frontmatterProblem: FrontmatterProblem;
   }
 }

@@ -36,6 +36,11 @@ export interface WendaConfig {
   publish: "all" | "dg";
   /** Merge questions whose titles differ only in white space, case or character width. Default `true`. */
   mergeSimilarQuestions: boolean;
+  /**
+   * Let notes load images, video and audio from other hosts. Default `false`: such an element becomes a link
+   * the reader can follow, so no note makes the reader's browser fetch from elsewhere (`src/render/remote-media.ts`).
+   */
+  allowRemoteMedia: boolean;
 }
 
 export const defaultConfig: WendaConfig = {
@@ -48,6 +53,7 @@ export const defaultConfig: WendaConfig = {
   questionPrefix: "？",
   publish: "all",
   mergeSimilarQuestions: true,
+  allowRemoteMedia: false,
 };
 
 const configNames = ["wenda.config.json", "wenda.config.mjs", "wenda.config.js"];
@@ -83,6 +89,7 @@ export function normalizeConfig(raw: unknown, dir: string): WendaConfig {
     questionPrefix: str(input.questionPrefix, defaultConfig.questionPrefix),
     publish: input.publish === "dg" ? "dg" : "all",
     mergeSimilarQuestions: input.mergeSimilarQuestions !== false,
+    allowRemoteMedia: input.allowRemoteMedia === true,
   };
   if (typeof media.dir === "string" && media.dir) config.media.dir = path.resolve(dir, media.dir);
   if (typeof media.baseUrl === "string" && /^https?:\/\//.test(media.baseUrl)) {

@@ -10,6 +10,10 @@ import type { NoteFacts } from "./extract.ts";
 import { blocksByNote, resolveLinks, resolverDataFor } from "./links.ts";
 import { nameDiagnostics } from "./names.ts";
 import { basename, LinkResolver } from "./resolve.ts";
+import type { FrontmatterProblem } from "../../plugins/types.d.ts";
+import { duplicateBlockIds } from "./checks.ts";
+import { publishDecision } from "./publish.ts";
+import { limitTitle, titleTooLong } from "./title-limit.ts";
 import type {
   Diagnostic,
   Graph,
@@ -32,6 +36,8 @@ export interface ParsedNote {
   media?: string;
   facts: NoteFacts;
   diagnostics: Diagnostic[];
+  /** Set when the note's front matter exists but could not be read: publishing then fails closed. */
+  frontmatterProblem?: FrontmatterProblem;
 }
 
 export interface GraphOptions {
@@ -73,6 +79,8 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
   const notes = new Map<string, GraphNote>();
   for (const note of parsed) {
     const aliases = aliasesOf(note);
+    const decision = publishDecision(note, options.publish ?? "all");
+    if (decision.diagnostic) diagnostics.push(decision.diagnostic);
     const kind: NoteKind = isQuestionTarget(note.id, prefix)
       ? "question"
       : note.media !== undefined || note.facts.questions.length > 0
@@ -81,10 +89,10 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     const graphNote: GraphNote = {
       id: note.id,
       path: note.path,
-      title: titleOf(note),
+      title: titleOf(note, diagnostics),
       url: "",
       kind,
-      published: isPublished(note.frontmatter, options.publish ?? "all"),
+      published: decision.published,
       aliases,
       tags: [],
       questions: [],
@@ -118,6 +126,7 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
   const resolveTarget = (target: string, from: string) => resolver.resolve({ target }, from);
   const { links, backlinks, diagnostics: linkDiagnostics } = resolveLinks(parsed, resolver);
   diagnostics.push(...linkDiagnostics);
+  for (const note of parsed) diagnostics.push(...duplicateBlockIds(note.path, note.facts.blocks, note.diagnostics));
 
   // 3. Questions: one node per target, merged across cards and with the question's own page.
   const timestamps: GraphTimestamp[] = [];
@@ -129,7 +138,7 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
       const page = notes.get(id);
       question = {
         id,
-        title: page?.title ?? basename(id),
+        title: page?.title ?? limitTitle(basename(id)).text,
         url: "",
         hasPage: page !== undefined,
         published: false,
@@ -209,6 +218,12 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
   }
   diagnostics.push(...embedCycleDiagnostics({ links, notes: [...notes.values()] }));
 
+  for (const question of questions.values()) {
+    const where = question.occurrences[0];
+    const limited = question.hasPage || !where ? undefined : limitTitle(basename(question.id));
+    const card = where ? notes.get(where.card) : undefined;
+    if (limited?.cut && where && card) diagnostics.push(titleTooLong(card.path, where.line, limited.length, "The question's name"));
+  }
   for (const [id, from] of backlinks) {
     const question = questions.get(id);
     if (question) question.backlinks = [...from].filter((source) => !question.cards.includes(source));
@@ -292,10 +307,12 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
   };
 }
 
-function titleOf(note: ParsedNote): string {
-  const title = note.frontmatter.title ?? note.properties.title;
-  if (typeof title === "string" && title.trim()) return title.trim();
-  return basename(note.id);
+function titleOf(note: ParsedNote, diagnostics: Diagnostic[]): string {
+  const raw = note.frontmatter.title ?? note.properties.title;
+  const title = typeof raw === "string" && raw.trim() ? raw.trim() : basename(note.id);
+  const limited = limitTitle(title);
+  if (limited.cut) diagnostics.push(titleTooLong(note.path, 1, limited.length, "The title"));
+  return limited.text;
 }
 
 function aliasesOf(note: ParsedNote): string[] {
@@ -307,12 +324,8 @@ function aliasesOf(note: ParsedNote): string[] {
     .filter((alias) => alias !== "");
 }
 
-/** DG's `dg-publish`, `draft: true` and `publish: false` (DIALECT §1). */
-export function isPublished(frontmatter: Record<string, unknown>, mode: "all" | "dg"): boolean {
-  if (frontmatter.draft === true || frontmatter.publish === false || frontmatter["dg-publish"] === false) return false;
-  if (mode === "dg") return frontmatter["dg-publish"] === true;
-  return true;
-}
+/** DG's `dg-publish`, `draft: true` and `publish: false` (DIALECT §1); see `publish.ts`. */
+export { isPublished } from "./publish.ts";
 
 function pushUnique<T>(list: T[], value: T) {
   if (!list.includes(value)) list.push(value);

@@ -4,6 +4,7 @@
  * missing attachments, headings and blocks that do not exist) and backlinks as an inverted index.
  */
 import { isQuestionTarget } from "../../plugins/outline.ts";
+import { UnresolvedLinks } from "./checks.ts";
 import type { NoteFacts } from "./extract.ts";
 import { questionKey } from "./question-merge.ts";
 import { basename, LinkResolver, type ResolverData } from "./resolve.ts";
@@ -85,6 +86,7 @@ export function resolveLinks(notes: readonly LinkSource[], resolver: LinkResolve
   const links: GraphLink[] = [];
   const backlinks = new Map<string, Set<string>>();
   const diagnostics: Diagnostic[] = [];
+  const unresolved = new UnresolvedLinks();
   for (const note of notes) {
     for (const link of note.facts.links) {
       const resolution = resolver.resolve(link, note.id);
@@ -135,13 +137,9 @@ export function resolveLinks(notes: readonly LinkSource[], resolver: LinkResolve
               message: `Link \`${written}\` names a file that is not in the vault; a placeholder is shown`,
             });
           } else {
-            // Obsidian allows links to notes not written yet; worth knowing, not a problem.
-            diagnostics.push({
-              ...at,
-              severity: "info",
-              code: "link-unresolved",
-              message: `Link \`${written}\` matches no note; it is shown as unresolved`,
-            });
+            // Obsidian allows links to notes not written yet; worth knowing, not a problem. One diagnostic per
+            // missing target, with a count (5,000 links to one missing note are one problem).
+            unresolved.add(resolution.id, link.target, note.path, link.line, link.column);
           }
           break;
       }
@@ -157,6 +155,7 @@ export function resolveLinks(notes: readonly LinkSource[], resolver: LinkResolve
       }
     }
   }
+  diagnostics.push(...unresolved.diagnostics());
   return { links, backlinks, diagnostics };
 }
 

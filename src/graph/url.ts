@@ -8,8 +8,19 @@ import { safeDecode } from "../../plugins/media/normalize.ts";
 /** First path segments the site itself uses. */
 export const reservedSegments = new Set(["q", "tags", "comments", "search", "media", "pagefind", "_astro", "404", "404.html"]);
 
-/** Characters that break a URL path or a file name on some system, and control characters. */
-const unsafeCharacters = /[\\:*?"<>|#%\u0000-\u001f\u007f]/g;
+/**
+ * Characters that break a URL path or a file name on some system, markup characters (`<>"'\``: a folder name
+ * or URL must never carry markup), and control characters.
+ */
+const unsafeCharacters = /[\\:*?"'`<>|#%\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** The same, as a test: a permalink that holds one is refused rather than silently changed. */
+const markupCharacters = /[<>"'`\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * Longest URL segment in UTF-8 bytes. File systems allow 255 bytes per name; a segment is a folder name, and
+ * `-2` may be appended to make it unique.
+ */
+export const maxSegmentBytes = 200;
 
 /**
  * A note's `permalink` as a site URL, or `undefined` with the reason when it cannot be one (absolute URL,
@@ -23,8 +34,10 @@ export function permalinkUrl(raw: unknown): { url: string } | { problem: string 
     const segment = part.trim();
     if (segment === "" || segment === ".") continue;
     if (segment === "..") return { problem: "climbs out of the site with `..`" };
+    if (markupCharacters.test(segment)) return { problem: "holds markup or control characters (< > \" ' `)" };
     const clean = segment.replace(unsafeCharacters, "");
     if (clean === "" || clean === "..") return { problem: `has an unusable segment \`${segment}\`` };
+    if (Buffer.byteLength(clean) > maxSegmentBytes) return { problem: `has a segment longer than ${maxSegmentBytes} bytes` };
     segments.push(clean);
   }
   if (segments.length === 0) return { problem: "is the site root" };
@@ -51,7 +64,7 @@ export function slugSegment(text: string): string {
     .replace(/[\s/]+/g, "-")
     .replace(/-{2,}/g, "-")
     .replace(/^-+|-+$/g, "");
-  return /^\.+$/.test(slug) ? "" : slug;
+  return /^\.+$/.test(slug) ? "" : capBytes(slug);
 }
 
 /** Question pages live under `/q/`: the title without its leading `？`. */
@@ -73,4 +86,17 @@ export function tagUrl(name: string): string {
 export function hrefOf(url: string, base = "/"): string {
   const joined = base.endsWith("/") ? base + url.replace(/^\//, "") : base + url;
   return joined.replace(/[\s"'<>\\^`{|}%?#\u0000-\u001f\u007f]/g, (c) => encodeURIComponent(c));
+}
+
+/** `text` cut to at most `maxSegmentBytes` UTF-8 bytes, at a code point boundary. */
+function capBytes(text: string): string {
+  if (Buffer.byteLength(text) <= maxSegmentBytes) return text;
+  let bytes = 0;
+  let out = "";
+  for (const char of text) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > maxSegmentBytes) break;
+    out += char;
+  }
+  return out.replace(/-+$/, "");
 }

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Root } from "mdast";
 import { VFile } from "vfile";
+import { unreadFrontmatter } from "../../plugins/frontmatter.ts";
 import { createProcessor } from "../../plugins/index.ts";
 import { extractFacts, type NoteFacts } from "./extract.ts";
 import { buildGraph, type GraphOptions, type ParsedNote } from "./build.ts";
@@ -138,7 +139,11 @@ export function parseNote(
     diagnostics.push({ path: file.path, line: 1, column: 1, severity: "error", code, message: `${reason}; the note is kept as plain text` });
     const text = typeof source === "string" ? source : "";
     const tree: Root = { type: "root", children: text ? [{ type: "code", value: text }] : [] };
-    return { note: { id: file.id, path: file.path, frontmatter: {}, properties: {}, facts: extractFacts(tree), diagnostics }, tree };
+    const note: ParsedNote = { id: file.id, path: file.path, frontmatter: {}, properties: {}, facts: extractFacts(tree), diagnostics };
+    // Nothing of the note was read, its publish decision included: fail closed (src/graph/publish.ts).
+    const problem = unreadFrontmatter(text, reason);
+    if (problem) note.frontmatterProblem = problem;
+    return { note, tree };
   };
   if (source instanceof Error) return fail("read-failed", source);
   const vfile = new VFile({ path: file.path, value: source.replace(/^\uFEFF/, "") });
@@ -174,6 +179,7 @@ export function parseNote(
     diagnostics,
   };
   if (vfile.data.media !== undefined) note.media = vfile.data.media;
+  if (vfile.data.frontmatterProblem) note.frontmatterProblem = vfile.data.frontmatterProblem;
   return { note, tree };
 }
 

@@ -49,6 +49,10 @@ export interface RenderContext {
   href(url: string): string;
   /** A block by id: its text, the note it is in and that note's URL, when published. */
   blockOf(id: string): { text: string; url: string; id: string; note: string } | undefined;
+  /** Keep remote images, video and audio from notes (`allowRemoteMedia`); default: they become links. */
+  allowRemoteMedia?: boolean;
+  /** URL prefixes that are the site's own media (`media.baseUrl`), never treated as remote. */
+  trustedMedia?: string[];
   /** UI strings. */
   t(key: "mediaMissing" | "imageMissing" | "attachmentMissing" | "unresolved" | "comment" | "playAt" | "headingLink"): string;
 }

@@ -15,6 +15,7 @@ import { createHandlers, type RenderContext } from "./handlers.ts";
 import type { EmbedRef } from "./handlers/embed.ts";
 import { idMarker, stripMarkers } from "./ids.ts";
 import { resolveRawLinks } from "./raw-links.ts";
+import { guardRemoteMedia } from "./remote-media.ts";
 import { noteSchema } from "./sanitize.ts";
 
 /**
@@ -59,7 +60,9 @@ export function renderNote(tree: Root, context: RenderContext, wanted: readonly 
     hast = raw(hast) as HastRoot;
     resolveRawLinks(hast, context);
   }
+  hast = guardRemoteMedia(hast, { allow: context.allowRemoteMedia, trusted: context.trustedMedia });
   hast = sanitize(hast, noteSchema) as HastRoot;
+  dropRepeatedIds(hast);
 
   const answers = new Map<string, string[]>();
   visit(hast, "element", (element: Element) => {
@@ -72,6 +75,21 @@ export function renderNote(tree: Root, context: RenderContext, wanted: readonly 
     else answers.set(question, [html]);
   });
   return { html: toHtml(hast), answers, embeds: session.embeds, fragments: cutFragments(hast, wanted) };
+}
+
+/**
+ * One element per id: a block id written twice (`{ #dup}` on two blocks, two `id::` lines) keeps it on the first,
+ * where links land (the graph warns about the repeat).
+ */
+function dropRepeatedIds(tree: HastRoot) {
+  const seen = new Set<string>();
+  visit(tree, "element", (element: Element) => {
+    const id = element.properties.id;
+    if (typeof id !== "string") return;
+    const key = id.toLowerCase();
+    if (seen.has(key)) delete element.properties.id;
+    else seen.add(key);
+  });
 }
 
 /**

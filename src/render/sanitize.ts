@@ -20,20 +20,24 @@ const unpinned = Object.fromEntries(
 
 export const noteSchema: Schema = {
   ...defaultSchema,
+  // `<style>` text would otherwise be kept as text (unknown elements are unwrapped): drop it whole.
+  strip: [...(defaultSchema.strip ?? []), "style"],
   clobber: ["id", "name", "ariaDescribedBy", "ariaLabelledBy"],
   clobberPrefix: idMarker,
   tagNames: [...(defaultSchema.tagNames ?? []), "mark", "video", "audio", "source", "figure", "figcaption", "u", "object"],
   attributes: {
     ...unpinned,
-    "*": [...(unpinned["*"] ?? []), ...ours],
     a: [...(unpinned.a ?? []), "rel"],
-    img: [...(unpinned.img ?? []), "loading", "width", "height"],
+    img: [...(unpinned.img ?? []).filter((name) => name !== "longDesc"), "loading", "width", "height"],
     video: ["src", "controls", "preload"],
     audio: ["src", "controls", "preload"],
-    source: ["src", "type"],
     // PDF attachments (`![[doc.pdf#page=3]]`): only a same-site file (see `protocols.data`) shown as a PDF.
     object: ["data", ["type", "application/pdf"], "height"],
     input: [["type", "checkbox"], ["disabled", true], "checked"],
+    // Fetch paths other than `src` (issue 7 point 5): `srcset` picks a URL the remote-media guard would have to
+    // parse again, `longdesc` is a URL too; `action` has no form to act on.
+    source: ["src", "type"],
+    "*": [...(unpinned["*"] ?? []), ...ours].filter((name) => name !== "action"),
   },
   // hast-util-sanitize allows any URL when a list is empty, and a relative URL whatever the list: a list no URL
   // can match keeps `<object data>` on the site's own files.

@@ -26,11 +26,19 @@ export interface SiteLinks {
   index: ResolverData;
   base: string;
   lang: WendaConfig["lang"];
+  /** `allowRemoteMedia` from the config, and `media.baseUrl` (the site's own remote media). */
+  allowRemoteMedia?: boolean;
+  mediaBaseUrl?: string;
 }
 
-export function siteLinksOf(graph: Graph, config: Pick<WendaConfig, "base" | "lang" | "questionPrefix">): SiteLinks {
+export function siteLinksOf(
+  graph: Graph,
+  config: Pick<WendaConfig, "base" | "lang" | "questionPrefix"> & Partial<Pick<WendaConfig, "allowRemoteMedia" | "media">>,
+): SiteLinks {
   const index = resolverDataOf(graph, config.questionPrefix);
   const links: SiteLinks = { urls: {}, titles: {}, tags: {}, blocks: {}, index, base: config.base, lang: config.lang };
+  if (config.allowRemoteMedia) links.allowRemoteMedia = true;
+  if (config.media?.baseUrl) links.mediaBaseUrl = config.media.baseUrl;
   for (const note of graph.notes) {
     links.titles[note.id] = note.title;
     if (note.published) links.urls[note.id] = note.url;
@@ -94,5 +102,7 @@ export function renderContextFor(links: SiteLinks, noteId: string, media: MediaR
     href: (url) => hrefOf(url, links.base),
     blockOf: (id) => links.blocks[id.toLowerCase()],
     t: (key) => strings[key],
+    allowRemoteMedia: links.allowRemoteMedia === true,
+    trustedMedia: links.mediaBaseUrl ? [links.mediaBaseUrl] : [],
   };
 }

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { basename, dirname, LinkResolver, markdownLinkRef, NoteIndex, normalizeTarget, type ResolverData } from "../../src/graph/resolve.ts";
+import { sortDiagnostics } from "../../src/graph/diagnostics.ts";
 import { loadVault } from "../../src/graph/vault.ts";
 import { makeVault, removeVault } from "../helpers/vault.ts";
 
@@ -196,14 +197,14 @@ test("an unresolved note link is info; a missing attachment or heading a warning
   try {
     const { graph } = loadVault(root);
     assert.deepEqual(
-      graph.diagnostics.map((d) => [d.severity, d.code, d.line, d.column]),
+      sortDiagnostics(graph.diagnostics).map((d) => [d.severity, d.code, d.line, d.column]),
       [
         ["info", "link-unresolved", 1, 3],
         ["warning", "attachment-missing", 1, 27],
         ["warning", "heading-missing", 1, 37],
       ],
     );
-    assert.match(graph.diagnostics[0]?.message ?? "", /不存在的笔记/);
+    assert.match(graph.diagnostics.find((d) => d.code === "link-unresolved")?.message ?? "", /不存在的笔记/);
   } finally {
     removeVault(root);
   }

@@ -74,7 +74,11 @@ describe("a vault of bad input", { timeout: 300_000 }, () => {
     graph.diagnostics.filter((d: Diagnostic) => d.path === path).map((d) => [d.code, d.severity, d.line]);
 
   test("invalid front matter: an error on its line, the body still parsed", () => {
-    assert.deepEqual(codesOf("坏/front-matter.md"), [["frontmatter-invalid", "error", 2]]);
+    // The second diagnostic is the publish decision (tests/graph/publish.test.ts): no publish word, so published.
+    assert.deepEqual(codesOf("坏/front-matter.md"), [
+      ["frontmatter-invalid", "error", 2],
+      ["frontmatter-unreadable-published", "warning", 1],
+    ]);
     const note = graph.notes.find((n) => n.id === "坏/front-matter");
     assert.deepEqual(note?.frontmatter, {});
     assert.deepEqual(note?.tags, ["集群"]);

@@ -120,3 +120,24 @@ test("tags keep their positions (for diagnostics and facts)", () => {
     ["分布式", 2, 5, 9],
   ]);
 });
+
+test("a tag name is text only: `#[[…]]` with markup or control characters stays a link, with tag-invalid", () => {
+  for (const name of ["<img src=x onerror=alert(1)>", 'a"b', "a'b", "a`b", "a\u0007b", "a&b", "a?b"]) {
+    const { tree, file } = processNote(`前 #[[${name}]] 后\n`);
+    const found: string[] = [];
+    const walk = (node: Nodes) => {
+      if (node.type === "tag") found.push((node as Tag).value);
+      if ("children" in node) for (const child of node.children) walk(child as Nodes);
+    };
+    walk(tree);
+    assert.deepEqual(found, [], name);
+    assert.deepEqual(file.messages.map((m) => [m.ruleId, m.line, m.column]), [["tag-invalid", 1, 4]], name);
+  }
+  assert.deepEqual(tags("#[[多个 词]]"), ["多个 词"], "spaces and CJK are fine");
+});
+
+test("a tag name longer than 100 characters is not a tag", () => {
+  const { file } = processNote(`#${"长".repeat(101)} #${"短".repeat(100)}\n`);
+  assert.deepEqual(tags(`#${"长".repeat(101)} #${"短".repeat(100)}\n`), ["短".repeat(100)]);
+  assert.deepEqual(file.messages.map((m) => [m.ruleId, m.line, m.column]), [["tag-invalid", 1, 1]]);
+});

@@ -159,3 +159,24 @@ test("a timestamp keeps its position and its label's children", () => {
   );
   assert.deepEqual([ts.position?.start.line, ts.position?.start.column], [1, 3]);
 });
+
+test("timestamps out of range (all nines, huge, negative, NaN) are warnings and stay plain links", () => {
+  const cases: [string, string][] = [
+    ["[x](file:///Z:/v.mp4#t=99999999999)", "timestamp-out-of-range"],
+    ["[x](file:///Z:/v.mp4#t=999999,9999999)", "timestamp-out-of-range"],
+    ["[x](file:///Z:/v.mp4#t=99:99:99)", "timestamp-invalid"],
+    ["[x](file:///Z:/v.mp4#t=-5)", "timestamp-invalid"],
+    ["[x](file:///Z:/v.mp4#t=NaN)", "timestamp-invalid"],
+    ["[[v.mp4#t=99999999999]]", "timestamp-out-of-range"],
+    ["[x](https://www.youtube.com/watch?v=a&t=99999999999)", "timestamp-out-of-range"],
+    ["{{youtube-timestamp 99999999999}}", "timestamp-out-of-range"],
+  ];
+  for (const [source, code] of cases) {
+    const { tree, file } = processNote(`前 ${source} 后\n`);
+    assert.doesNotMatch(JSON.stringify(tree), /"type":"timestamp"/, source);
+    assert.deepEqual(file.messages.map((m) => [m.ruleId, m.line]), [[code, 1]], source);
+  }
+  const { tree, file } = processNote("[x](file:///Z:/v.mp4#t=359999)\n");
+  assert.match(JSON.stringify(tree), /"type":"timestamp"/, "99:59:59 is still a time");
+  assert.deepEqual(file.messages, []);
+});
