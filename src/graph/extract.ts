@@ -3,7 +3,10 @@
  * nesting, tags, links, timestamps, comments, block ids), with the question each belongs to. Pure: no I/O, no
  * knowledge of other notes.
  */
-import type { Image, Link, ListItem, Nodes, Paragraph } from "mdast";
+import type { Element } from "hast";
+import { fromHtml } from "hast-util-from-html";
+import type { Html, Image, Link, ListItem, Nodes, Paragraph } from "mdast";
+import { visit } from "unist-util-visit";
 import type { BlockRef, ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
 import { headingText } from "../../plugins/heading-id.ts";
 import { markdownLinkRef } from "./resolve.ts";
@@ -45,6 +48,25 @@ export function extractFacts(tree: Nodes, ownQuestion?: string): NoteFacts {
     const entry: NoteFacts["links"][number] = { ...ref, line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 };
     if (node.type === "image") entry.embed = true;
     facts.links.push(entry);
+  };
+
+  /**
+   * Raw HTML naming vault files (`<img src="附件/a.png">`, `<a href="笔记.md">`): links too, so a missing file is
+   * diagnosed and a note linked this way has the backlink. Parsed with an HTML parser, only when the node has a
+   * `src=` or `href=` at all (most raw HTML in notes is reviewer comments, which have neither).
+   */
+  const rawHtmlLinks = (node: Html) => {
+    if (!/\b(?:src|href)\s*=/i.test(node.value)) return;
+    visit(fromHtml(node.value, { fragment: true }), "element", (element: Element) => {
+      const embed = element.tagName !== "a";
+      const url = embed ? element.properties.src : element.properties.href;
+      if (typeof url !== "string" || url.startsWith("/")) return;
+      const ref = markdownLinkRef(url);
+      if (!ref) return;
+      const entry: NoteFacts["links"][number] = { ...ref, line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 };
+      if (embed) entry.embed = true;
+      facts.links.push(entry);
+    });
   };
 
   const walk = (node: Nodes, question: string | undefined) => {
@@ -111,6 +133,9 @@ export function extractFacts(tree: Nodes, ownQuestion?: string): NoteFacts {
         break;
       case "link":
         markdownLink(node);
+        break;
+      case "html":
+        rawHtmlLinks(node);
         break;
     }
     const blockId = node.data?.blockId;

@@ -9,7 +9,7 @@ import { describe, test } from "node:test";
 import { LinkResolver } from "../../src/graph/resolve.ts";
 import { resolverDataOf } from "../../src/graph/links.ts";
 import { loadVault } from "../../src/graph/vault.ts";
-import { repoRoot } from "../helpers/vault.ts";
+import { makeVault, removeVault, repoRoot } from "../helpers/vault.ts";
 
 const { graph } = loadVault(path.join(repoRoot, "tests/vaults/obsidian"));
 const note = (id: string) => {
@@ -96,13 +96,14 @@ describe("attachments", () => {
     assert.deepEqual(graph.attachments, [...graph.attachments].sort());
   });
 
-  test("by file name, by relative markdown path and from raw paths; fragments and sizes do not matter", () => {
+  test("by file name, by relative markdown path and from raw HTML `src`; fragments and sizes do not matter", () => {
     const to = linksFrom("链接/附件嵌入").map((link) => (link.resolved ? link.to : `missing ${link.to}`));
     assert.deepEqual(to, [
       "资源/图片/示意图.png",
       "资源/图片/示意图.png",
       "资源/图片/示意图.png",
       "资源/图片/图标.svg",
+      "附件/图 1.png",
       "附件/图 1.png",
       "附件/图 1.png",
       "附件/图 1.png",
@@ -127,4 +128,29 @@ describe("attachments", () => {
     const ambiguous = graph.diagnostics.find((d) => d.code === "link-ambiguous");
     assert.match(ambiguous?.message ?? "", /附件\/重名\.png.*资源\/图片\/重名\.png/);
   });
+});
+
+test("raw HTML `src` / `href` into the vault are links: diagnosed when missing, counted in backlinks", () => {
+  const vault = makeVault({
+    "a.md":
+      '正文 <img src="附件/没有.png"> <a href="b.md">原始链接</a> <img src="https://example.com/x.png">\n\n<label class="ob-comment">评论</label>\n',
+    "b.md": "",
+  });
+  try {
+    const linked = loadVault(vault).graph;
+    assert.deepEqual(
+      linked.links.map((link) => [link.to, link.resolved, link.embed === true]),
+      [
+        ["附件/没有.png", false, true],
+        ["b", true, false],
+      ],
+    );
+    assert.deepEqual(linked.notes.find((n) => n.id === "b")?.backlinks, ["a"]);
+    assert.deepEqual(
+      linked.diagnostics.map((d) => [d.path, d.line, d.code]),
+      [["a.md", 1, "attachment-missing"]],
+    );
+  } finally {
+    removeVault(vault);
+  }
 });
