@@ -167,12 +167,18 @@ describe("wenda dev", { timeout: 600_000 }, () => {
     assert.deepEqual(left, [], "no process of wenda dev is left after SIGTERM");
   });
 
-  test("SIGINT stops astro too; a build afterwards, from the checkout, has none of Astro's internals", async (t) => {
+  test("SIGINT and even SIGKILL stop astro too; a build afterwards, from the checkout, has none of Astro's internals", async (t) => {
     const dev = await startDev(vault);
     started.push(dev);
     t.after(() => kill(dev));
     const { left } = await stop(dev, "SIGINT");
     assert.deepEqual(left, [], "no process of wenda dev is left after SIGINT");
+    // SIGKILL cannot be passed on: the child notices it lost its parent and stops by itself.
+    const killed = await startDev(vault);
+    started.push(killed);
+    t.after(() => kill(killed));
+    const orphaned = await stop(killed, "SIGKILL");
+    assert.deepEqual(orphaned.left, [], "no process of wenda dev is left after SIGKILL");
     // The dev server left its data store (this vault's entries and local paths) in the checkout's .astro/.
     assert.ok(fs.existsSync(path.join(repoRoot, ".astro", "data-store.json")));
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "wenda-after-dev-"));
