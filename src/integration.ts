@@ -18,7 +18,12 @@ export function wenda(): AstroIntegration {
       "astro:server:setup": ({ server }) => {
         server.middlewares.use((req, res, next) => {
           const media = siteState().built?.media ?? [];
-          const url = decodeURIComponent((req.url ?? "").split("?")[0] ?? "");
+          let url: string;
+          try {
+            url = decodeURIComponent((req.url ?? "").split("?")[0] ?? "");
+          } catch {
+            return next(); // A malformed %-escape names no media file.
+          }
           const hit = media.find((copy) => url.endsWith(`/${copy.to}`));
           if (!hit) return next();
           sendFile(req, res, hit.from);

@@ -119,11 +119,13 @@ async function withLock(command: string, task: () => Promise<number>): Promise<n
 
 /**
  * `node astro.js …` in the package, with SIGINT/SIGTERM/SIGHUP passed on: the child stops with us, and we exit
- * once it has (a signal is the process's usual exit code then, 128 + its number).
+ * once it has (a signal is the process's usual exit code then, 128 + its number). If wenda is killed outright
+ * (SIGKILL), `orphan-guard.cjs` in the child notices within a second and stops it.
  */
 function runAstro(astro: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [astro, ...args, "--root", projectRoot], { cwd: projectRoot, env, stdio: "inherit" });
+    const guard = fileURLToPath(new URL("./orphan-guard.cjs", import.meta.url));
+    const child = spawn(process.execPath, ["--require", guard, astro, ...args, "--root", projectRoot], { cwd: projectRoot, env, stdio: "inherit" });
     let received: NodeJS.Signals | undefined;
     const forward = (signal: NodeJS.Signals) => {
       received = signal;

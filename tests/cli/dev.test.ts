@@ -105,6 +105,15 @@ async function stop(dev: Dev, signal: NodeJS.Signals): Promise<{ code: number | 
   return { code, left: tree.filter(alive) };
 }
 
+/** After a failed assertion: stop a server that is still running (and, by pid, anything it left). */
+async function kill(dev: Dev): Promise<void> {
+  if (dev.child.exitCode !== null || dev.child.signalCode !== null) return;
+  const tree = descendants(dev.child.pid as number);
+  dev.child.kill("SIGTERM");
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  for (const pid of [dev.child.pid as number, ...tree]) if (alive(pid)) process.kill(pid, "SIGKILL");
+}
+
 describe("wenda dev", { timeout: 600_000 }, () => {
   let vault = "";
   let outside = "";
@@ -118,25 +127,19 @@ describe("wenda dev", { timeout: 600_000 }, () => {
     outside = makeVault({ "秘密.txt": "不应被读到" }, "wenda-outside-");
   });
   after(async () => {
-    // A test that failed half-way leaves its server: stop it (and, by pid, anything it left) so the run ends.
-    for (const dev of started) {
-      if (dev.child.exitCode !== null) continue;
-      const tree = descendants(dev.child.pid as number);
-      dev.child.kill("SIGTERM");
-      await new Promise((resolve) => setTimeout(resolve, 3000));
-      for (const pid of [dev.child.pid as number, ...tree]) if (alive(pid)) process.kill(pid, "SIGKILL");
-    }
+    for (const dev of started) await kill(dev);
     removeVault(vault);
     removeVault(outside);
   });
 
-  test("serves only the package, the vault and the media folder; a deleted note answers 404, never 500; SIGTERM stops astro", async () => {
+  test("serves only the package, the vault and the media folder; a deleted note answers 404, never 500; SIGTERM stops astro", async (t) => {
     const graph = JSON.parse(wenda(["graph", vault]).stdout) as Graph;
     const doomed = graph.notes.find((n) => n.id === "页面/要删除的笔记");
     const kept = graph.notes.find((n) => n.id === "页面/留下");
     assert.ok(doomed && kept);
     const dev = await startDev(vault);
     started.push(dev);
+    t.after(() => kill(dev));
 
     for (const file of ["/etc/passwd", path.join(outside, "秘密.txt")]) {
       const code = await status(`${dev.base}/@fs${encodeURI(file)}`);
@@ -164,11 +167,18 @@ describe("wenda dev", { timeout: 600_000 }, () => {
     assert.deepEqual(left, [], "no process of wenda dev is left after SIGTERM");
   });
 
-  test("SIGINT stops astro too; a build afterwards, from the checkout, has none of Astro's internals", async () => {
+  test("SIGINT and even SIGKILL stop astro too; a build afterwards, from the checkout, has none of Astro's internals", async (t) => {
     const dev = await startDev(vault);
     started.push(dev);
+    t.after(() => kill(dev));
     const { left } = await stop(dev, "SIGINT");
     assert.deepEqual(left, [], "no process of wenda dev is left after SIGINT");
+    // SIGKILL cannot be passed on: the child notices it lost its parent and stops by itself.
+    const killed = await startDev(vault);
+    started.push(killed);
+    t.after(() => kill(killed));
+    const orphaned = await stop(killed, "SIGKILL");
+    assert.deepEqual(orphaned.left, [], "no process of wenda dev is left after SIGKILL");
     // The dev server left its data store (this vault's entries and local paths) in the checkout's .astro/.
     assert.ok(fs.existsSync(path.join(repoRoot, ".astro", "data-store.json")));
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "wenda-after-dev-"));

@@ -1,0 +1,8 @@
+// Preloaded into the `astro` child of `wenda build|dev` (`node --require`): when wenda itself dies without
+// passing a signal on (SIGKILL, a crash), the child is re-parented; it then stops too instead of running on.
+"use strict";
+const parent = process.ppid;
+const timer = setInterval(() => {
+  if (process.ppid !== parent) process.kill(process.pid, "SIGTERM");
+}, 1000);
+timer.unref();
