@@ -10,6 +10,8 @@ import { formatClock } from "../../plugins/media/fragment.ts";
 import { isImage, isVideoOrAudio, mediaOrigin } from "../../plugins/media/normalize.ts";
 import type { BlockRef, ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
 import { normalizeTarget } from "../graph/resolve.ts";
+import { createCodeHandler } from "./handlers/code.ts";
+import { table } from "./handlers/table.ts";
 import type { MediaResolution } from "./media.ts";
 
 /** What the handlers need to know about the site; built once per build from the graph. */
@@ -31,7 +33,7 @@ export interface RenderContext {
   /** `comment-1`, `comment-2`, … in document order, as the site model numbers the graph's comments. */
   nextCommentId(): string;
   /** UI strings. */
-  t(key: "mediaMissing" | "imageMissing" | "unresolved" | "comment" | "playAt"): string;
+  t(key: "mediaMissing" | "imageMissing" | "unresolved" | "comment" | "playAt" | "footnotes" | "footnoteBack"): string;
 }
 
 export function createHandlers(context: RenderContext): Record<string, Handler> {
@@ -44,6 +46,8 @@ export function createHandlers(context: RenderContext): Record<string, Handler> 
     link: (state, node: Link) => link(state, node, context),
     image: (state, node: Image) => image(state, node, context),
     listItem: (state, node: ListItem, parent: Parents | undefined) => listItem(state, node, parent),
+    code: createCodeHandler(),
+    table,
     // Front matter is data, not content.
     yaml: () => undefined,
     toml: () => undefined,

@@ -11,6 +11,7 @@ import type { Nodes, Root } from "mdast";
 import { toHast } from "mdast-util-to-hast";
 import { visit } from "unist-util-visit";
 import { createHandlers, type RenderContext } from "./handlers.ts";
+import { footnoteOptions, readableFootnoteIds } from "./handlers/footnote.ts";
 import { noteSchema } from "./sanitize.ts";
 
 export interface RenderedNote {
@@ -28,7 +29,8 @@ export function renderNote(tree: Root, context: RenderContext): RenderedNote {
     const id = node.data?.blockId;
     if (id && node.type !== "listItem") node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } };
   });
-  let hast = toHast(tree, { handlers: createHandlers(context), allowDangerousHtml: true }) as HastRoot;
+  let hast = toHast(tree, { handlers: createHandlers(context), allowDangerousHtml: true, ...footnoteOptions(context.t) }) as HastRoot;
+  readableFootnoteIds(hast);
   let hasRaw = false;
   visit(hast, "raw", () => {
     hasRaw = true;
