@@ -35,7 +35,11 @@ export function remarkTaskState() {
       first.value = first.value.slice(match[0].length);
       if (first.position) {
         const { start } = first.position;
-        first.position.start = { line: start.line, column: start.column + match[0].length, ...(start.offset === undefined ? {} : { offset: start.offset + match[0].length }) };
+        first.position.start = {
+          line: start.line,
+          column: start.column + match[0].length,
+          ...(start.offset === undefined ? {} : { offset: start.offset + match[0].length }),
+        };
       }
       if (first.value === "" && paragraph.children.length > 1) paragraph.children.shift();
     });

@@ -18,9 +18,27 @@ import type { HighlighterCore, LanguageRegistration } from "shiki/core";
 export const themes = { light: "github-light", dark: "github-dark" } as const;
 
 /** Languages a fence may name that mean "no highlighting". */
-const plainLanguages = new Set(["", "text", "txt", "plain", "plaintext", "none", "nohighlight", "output", "console-output"]);
+const plainLanguages = new Set([
+  "",
+  "text",
+  "txt",
+  "plain",
+  "plaintext",
+  "none",
+  "nohighlight",
+  "output",
+  "console-output",
+]);
 
 const require = createRequire(import.meta.url);
+
+/**
+ * No time limit per line: Shiki's default (500 ms) stops a line early when it runs out, and keeps the grammar
+ * state of the half-tokenized line, so under load (the first block of a language also compiles its grammar's
+ * regexes) whole blocks came out in a wrong scope, differently from build to build. Lines longer than
+ * `tokenizeMaxLineLength` (minified code, the usual slow case) are left plain instead.
+ */
+const limits = { tokenizeTimeLimit: 0, tokenizeMaxLineLength: 1000 } as const;
 
 interface Loaded {
   highlighter: HighlighterCore;
@@ -36,9 +54,11 @@ function load(): Loaded | false {
   if (loaded !== undefined) return loaded;
   try {
     const { createHighlighterCoreSync } = require("shiki/core") as typeof import("shiki/core");
-    const { createJavaScriptRegexEngine } = require("shiki/engine/javascript") as typeof import("shiki/engine/javascript");
+    const { createJavaScriptRegexEngine } =
+      require("shiki/engine/javascript") as typeof import("shiki/engine/javascript");
     const { bundledLanguagesInfo } = require("shiki/langs") as typeof import("shiki/langs");
-    const theme = (name: string) => (require(`shiki/themes/${name}.mjs`) as { default: import("shiki/core").ThemeRegistration }).default;
+    const theme = (name: string) =>
+      (require(`shiki/themes/${name}.mjs`) as { default: import("shiki/core").ThemeRegistration }).default;
     const highlighter = createHighlighterCoreSync({
       themes: [theme(themes.light), theme(themes.dark)],
       langs: [],
@@ -52,7 +72,9 @@ function load(): Loaded | false {
     }
     loaded = { highlighter, ids, languages: new Map() };
   } catch (error) {
-    console.warn(`[wenda] syntax highlighting is off: Shiki could not be loaded synchronously (Node 20.19+ or 22.12+ needed): ${String(error)}`);
+    console.warn(
+      `[wenda] syntax highlighting is off: Shiki could not be loaded synchronously (Node 20.19+ or 22.12+ needed): ${String(error)}`,
+    );
     loaded = false;
   }
   return loaded;
@@ -90,7 +112,7 @@ export function highlight(code: string, lang: string | null | undefined): Elemen
   const state = load();
   if (!id || !state || !ensureLanguage(state, id)) return undefined;
   try {
-    const root = state.highlighter.codeToHast(code, { lang: id, themes, defaultColor: false }) as Root;
+    const root = state.highlighter.codeToHast(code, { lang: id, themes, defaultColor: false, ...limits }) as Root;
     const pre = root.children[0];
     if (pre?.type !== "element") return undefined;
     hastProperties(pre);

@@ -34,7 +34,11 @@ test("the marker leaves the text, and a tag after it keeps its column", () => {
   const paragraph = (tree.children[0] as { children: ListItem[] }).children[0]?.children[0];
   assert.equal(paragraph?.type, "paragraph");
   const [text, tag] = paragraph.type === "paragraph" ? paragraph.children : [];
-  assert.deepEqual(text, { type: "text", value: "整理 ", position: { start: { line: 1, column: 7, offset: 6 }, end: { line: 1, column: 10, offset: 9 } } });
+  assert.deepEqual(text, {
+    type: "text",
+    value: "整理 ",
+    position: { start: { line: 1, column: 7, offset: 6 }, end: { line: 1, column: 10, offset: 9 } },
+  });
   assert.equal(tag?.type, "tag");
   assert.equal(tag?.position?.start.column, 10);
 });
@@ -54,7 +58,10 @@ test("rendered: GFM boxes stay as they are; custom states are disabled checked b
   assert.match(html, /<li class="task-list-item"><input type="checkbox" disabled> 未开始<\/li>/);
   assert.match(html, /<li class="task-list-item"><input type="checkbox" checked disabled> 完成<\/li>/);
   assert.match(html, /<li class="task-list-item" data-task="\/"><input type="checkbox" checked disabled> 进行中<\/li>/);
-  assert.match(html, /<li class="task-list-item" data-task="\?"><input type="checkbox" checked disabled> <strong>疑问<\/strong><\/li>/);
+  assert.match(
+    html,
+    /<li class="task-list-item" data-task="\?"><input type="checkbox" checked disabled> <strong>疑问<\/strong><\/li>/,
+  );
   assert.match(html, /<ul class="contains-task-list">/);
 });
 

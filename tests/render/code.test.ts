@@ -17,16 +17,17 @@ const fence = (lang: string, body: string) => `\`\`\`${lang}\n${body}\n\`\`\`\n`
 
 /** The token spans of highlighted HTML: `[text, light colour, dark colour]`. */
 function tokens(html: string): [string, string, string][] {
-  return [...html.matchAll(/<span style="--shiki-light:(#[\da-f]+);--shiki-dark:(#[\da-f]+)[^"]*">([^<]*)<\/span>/gi)].map((m) => [
-    m[3] as string,
-    (m[1] as string).toLowerCase(),
-    (m[2] as string).toLowerCase(),
-  ]);
+  return [
+    ...html.matchAll(/<span style="--shiki-light:(#[\da-f]+);--shiki-dark:(#[\da-f]+)[^"]*">([^<]*)<\/span>/gi),
+  ].map((m) => [m[3] as string, (m[1] as string).toLowerCase(), (m[2] as string).toLowerCase()]);
 }
 
 test("a Java fence is highlighted with light and dark colours on every token", () => {
   const { html } = renderMarkdown(fence("java", 'public class 消息 {\n  // 注释\n  String s = "你好";\n}'));
-  assert.match(html, /^<pre style="--shiki-light:#24292e;--shiki-dark:#e1e4e8;--shiki-light-bg:#fff;--shiki-dark-bg:#24292e" class="shiki shiki-themes github-light github-dark" tabindex="0"><code><span class="line">/);
+  assert.match(
+    html,
+    /^<pre style="--shiki-light:#24292e;--shiki-dark:#e1e4e8;--shiki-light-bg:#fff;--shiki-dark-bg:#24292e" class="shiki shiki-themes github-light github-dark" tabindex="0"><code><span class="line">/,
+  );
   const found = tokens(html);
   const keyword = found.find(([text]) => text === "public");
   assert.deepEqual(keyword, ["public", "#d73a49", "#f97583"]);
@@ -38,7 +39,19 @@ test("a Java fence is highlighted with light and dark colours on every token", (
 });
 
 test("the languages of the fixture vault, by name and alias, case-insensitive", () => {
-  for (const [lang, id] of [["Java", "java"], ["py", "python"], ["python", "python"], ["SQL", "sql"], ["sh", "shellscript"], ["bash", "shellscript"], ["shell", "shellscript"], ["yml", "yaml"], ["yaml", "yaml"], ["ts", "typescript"], ["c++", "cpp"]] as const) {
+  for (const [lang, id] of [
+    ["Java", "java"],
+    ["py", "python"],
+    ["python", "python"],
+    ["SQL", "sql"],
+    ["sh", "shellscript"],
+    ["bash", "shellscript"],
+    ["shell", "shellscript"],
+    ["yml", "yaml"],
+    ["yaml", "yaml"],
+    ["ts", "typescript"],
+    ["c++", "cpp"],
+  ] as const) {
     assert.equal(languageId(lang), id, lang);
     const { html } = renderMarkdown(fence(lang, "x = 1"));
     assert.match(html, /class="shiki /, lang);
@@ -46,7 +59,10 @@ test("the languages of the fixture vault, by name and alias, case-insensitive", 
 });
 
 test("unknown, plain and missing languages render as plain pre/code, without error", () => {
-  assert.equal(renderMarkdown(fence("未知语言", "a < b")).html, '<pre><code class="language-未知语言">a &#x3C; b\n</code></pre>');
+  assert.equal(
+    renderMarkdown(fence("未知语言", "a < b")).html,
+    '<pre><code class="language-未知语言">a &#x3C; b\n</code></pre>',
+  );
   assert.equal(renderMarkdown(fence("", "a < b")).html, "<pre><code>a &#x3C; b\n</code></pre>");
   assert.equal(renderMarkdown(fence("text", "a")).html, '<pre><code class="language-text">a\n</code></pre>');
   assert.equal(renderMarkdown("    缩进代码\n").html, "<pre><code>缩进代码\n</code></pre>");
@@ -68,9 +84,20 @@ test("a note highlights at most the capped number of blocks and characters; the 
   assert.equal((html.match(/class="shiki /g) ?? []).length, maxHighlightedBlocks);
   assert.equal((html.match(/<pre><code class="language-python">/g) ?? []).length, 5);
   const big = fence("python", "x = 1\n".repeat(Math.ceil(maxHighlightedChars / 6) + 1));
-  assert.match(renderMarkdown(`${fence("python", "y = 2")}\n${big}`).html, /^<pre style=[^]*<pre><code class="language-python">/);
+  assert.match(
+    renderMarkdown(`${fence("python", "y = 2")}\n${big}`).html,
+    /^<pre style=[\s\S]*<pre><code class="language-python">/,
+  );
   // The budget is per note: the next note starts afresh.
   assert.match(renderMarkdown(fence("python", "z = 3")).html, /class="shiki /);
+});
+
+test("lines beyond the tokenizer's length limit stay plain inside the highlighted block", () => {
+  const long = `x = "${"长".repeat(1200)}"`;
+  const { html } = renderMarkdown(fence("python", `y = 1\n${long}`));
+  assert.match(html, /^<pre style=/);
+  assert.ok(html.includes(`<span class="line"><span>${long}</span></span>`), "the long line is one plain token");
+  assert.deepEqual(tokens(html)[1], ["=", "#d73a49", "#f97583"], "the short line before it is highlighted");
 });
 
 test("the sanitizer lets Shiki's colour variables through and nothing else in a style", () => {

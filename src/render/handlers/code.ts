@@ -43,7 +43,12 @@ export function createCodeHandler(): Handler {
 }
 
 function diagram(state: State, node: Code): Element {
-  const result: Element = { type: "element", tagName: "pre", properties: { className: [diagramClass] }, children: [{ type: "text", value: node.value }] };
+  const result: Element = {
+    type: "element",
+    tagName: "pre",
+    properties: { className: [diagramClass] },
+    children: [{ type: "text", value: node.value }],
+  };
   state.patch(node, result);
   return state.applyData(node, result);
 }

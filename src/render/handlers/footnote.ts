@@ -10,7 +10,9 @@ import type { Options } from "mdast-util-to-hast";
 import { visit } from "unist-util-visit";
 
 /** The `toHast` options for footnotes in the site's language. */
-export function footnoteOptions(t: (key: "footnotes" | "footnoteBack") => string): Pick<Options, "footnoteLabel" | "footnoteBackLabel"> {
+export function footnoteOptions(
+  t: (key: "footnotes" | "footnoteBack") => string,
+): Pick<Options, "footnoteLabel" | "footnoteBackLabel"> {
   return {
     footnoteLabel: t("footnotes"),
     footnoteBackLabel: (referenceIndex, rereferenceIndex) =>

@@ -10,5 +10,10 @@ import { defaultHandlers } from "mdast-util-to-hast";
 
 export function table(state: State, node: Table): Element {
   const result = defaultHandlers.table(state, node);
-  return { type: "element", tagName: "div", properties: { className: ["table-wrap"], tabIndex: 0 }, children: [result] };
+  return {
+    type: "element",
+    tagName: "div",
+    properties: { className: ["table-wrap"], tabIndex: 0 },
+    children: [result],
+  };
 }
