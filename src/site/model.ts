@@ -9,6 +9,7 @@ import type { WendaConfig } from "../config.ts";
 import type { Graph, GraphQuestion, NoteKind } from "../graph/types.ts";
 import { tagUrl } from "../graph/url.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
+import { hasDiagram } from "../render/handlers/code.ts";
 import { MediaResolver, type MediaCopy } from "../render/media.ts";
 import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, siteLinksOf } from "../render/site-links.ts";
@@ -55,6 +56,8 @@ export interface NotePage {
   comments: CommentView[];
   /** Search filter values: the tags and every prefix of them. */
   filterTags: string[];
+  /** The page shows a Mermaid diagram: it loads the site's Mermaid bundle (and only then). */
+  diagram?: true;
 }
 
 export interface QuestionPage {
@@ -73,6 +76,8 @@ export interface QuestionPage {
   comments: CommentView[];
   backlinks: PageLink[];
   filterTags: string[];
+  /** The page shows a Mermaid diagram (in its own content or an answer). */
+  diagram?: true;
 }
 
 export interface TagPage {
@@ -193,6 +198,7 @@ export function assembleSiteModel(
       comments: commentsByCard.get(note.id) ?? [],
       filterTags: withPrefixes(note.tags),
     };
+    if (hasDiagram(page.html)) page.diagram = true;
     if (note.media) {
       const resolved = media.resolve(note.media, mediaOrigin(note.media), note.id);
       page.video = "url" in resolved ? { url: resolved.url } : { missing: resolved.missing };
@@ -228,6 +234,7 @@ export function assembleSiteModel(
       filterTags: withPrefixes(q.tags),
     };
     if (q.hasPage && published(q.id)) page.ownHtml = rendered.get(q.id)?.html ?? "";
+    if ((page.ownHtml && hasDiagram(page.ownHtml)) || answers.some((answer) => hasDiagram(answer.html))) page.diagram = true;
     questionPages.push(page);
   }
 

@@ -40,8 +40,14 @@ export function site(): Promise<Site> {
   return sitePromise;
 }
 
-async function buildAndServe(): Promise<Site> {
-  const prebuilt = process.env.WENDA_E2E_SITE;
+/** Builds and serves another vault (a folder under the project, e.g. `tests/vaults/obsidian`); call once per process. */
+export function vaultSite(vault: string): Promise<Site> {
+  return buildAndServe(vault);
+}
+
+async function buildAndServe(vault = "content"): Promise<Site> {
+  // WENDA_E2E_VAULT_SITE: an already built folder of the other vault, while iterating on its tests.
+  const prebuilt = vault === "content" ? process.env.WENDA_E2E_SITE : process.env.WENDA_E2E_VAULT_SITE;
   let dir: string;
   let temporary = false;
   if (prebuilt) {
@@ -50,7 +56,7 @@ async function buildAndServe(): Promise<Site> {
   } else {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "wenda-e2e-"));
     temporary = true;
-    await build(dir);
+    await build(dir, vault);
   }
   const server = createStaticServer(dir);
   await new Promise<void>((resolve, reject) => {
@@ -71,9 +77,9 @@ async function buildAndServe(): Promise<Site> {
   };
 }
 
-function build(out: string): Promise<void> {
+function build(out: string, vault: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, "bin", "wenda.mjs"), "build", "content", "--out", out], {
+    const child = spawn(process.execPath, [path.join(projectRoot, "bin", "wenda.mjs"), "build", vault, "--out", out], {
       cwd: projectRoot,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "pipe", "pipe"],
