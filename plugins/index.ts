@@ -19,6 +19,7 @@ import { remarkMediaLink } from "./media-link.ts";
 import { remarkObComment } from "./ob-comment.ts";
 import { type Options as OutlineOptions, remarkOutline } from "./outline.ts";
 import { remarkTag } from "./tag.ts";
+import { remarkTaskState } from "./task-state.ts";
 import { remarkTimestamp } from "./timestamp.ts";
 import { remarkWikiLinkObsidian } from "./wiki-link.ts";
 
@@ -29,6 +30,7 @@ export function createProcessor(options: Options = {}): Processor<Root, Root, Ro
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkTaskState)
     .use(remarkFrontmatterData)
     .use(remarkWikiLinkObsidian)
     .use(remarkBlockId)

@@ -10,6 +10,7 @@ import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import { sendFile } from "./cli/serve.ts";
 import { siteState } from "./site/load.ts";
+import { copyMermaid, mermaidFiles, mermaidFolder } from "./site/mermaid.ts";
 
 export function wenda(): AstroIntegration {
   return {
@@ -25,8 +26,9 @@ export function wenda(): AstroIntegration {
             return next(); // A malformed %-escape names no media file.
           }
           const hit = media.find((copy) => url.endsWith(`/${copy.to}`));
-          if (!hit) return next();
-          sendFile(req, res, hit.from);
+          const bundled = url.includes(mermaidFolder) ? mermaidFiles().get(url.slice(url.indexOf(mermaidFolder) + mermaidFolder.length)) : undefined;
+          if (!hit && !bundled) return next();
+          sendFile(req, res, hit?.from ?? (bundled as string));
         });
       },
       "astro:build:done": async ({ dir, logger }) => {
@@ -41,6 +43,8 @@ export function wenda(): AstroIntegration {
           fs.copyFileSync(copy.from, target);
         }
         if (model?.media.length) logger.info(`copied ${model.media.length} media files`);
+        const diagrams = (model?.notes.filter((page) => page.diagram).length ?? 0) + (model?.questions.filter((page) => page.diagram).length ?? 0);
+        if (diagrams) logger.info(`${diagrams} pages with diagrams: copied Mermaid (${copyMermaid(out)} files)`);
         const started = performance.now();
         const { index, errors } = await pagefind.createIndex({ forceLanguage: model?.config.searchLanguage ?? "zh-cn" });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);

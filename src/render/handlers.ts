@@ -14,6 +14,8 @@ import { type EmbedCollector, embedElement, unavailableEmbed } from "./handlers/
 import type { LinkRef, LinkResolution } from "../graph/resolve.ts";
 import { heading } from "./handlers/heading.ts";
 import { image, link, wikiLink } from "./handlers/links.ts";
+import { createCodeHandler } from "./handlers/code.ts";
+import { table } from "./handlers/table.ts";
 import type { MediaResolution } from "./media.ts";
 
 /** What a link lands on, for rendering: `url` (decoded) only when there is a published page or a copied file. */
@@ -54,7 +56,7 @@ export interface RenderContext {
   /** URL prefixes that are the site's own media (`media.baseUrl`), never treated as remote. */
   trustedMedia?: string[];
   /** UI strings. */
-  t(key: "mediaMissing" | "imageMissing" | "attachmentMissing" | "unresolved" | "comment" | "playAt" | "headingLink"): string;
+  t(key: "mediaMissing" | "imageMissing" | "attachmentMissing" | "unresolved" | "comment" | "playAt" | "headingLink" | "footnotes" | "footnoteBack"): string;
 }
 
 /** Per-render state: counters and what the render collects. One per `renderNote` call. */
@@ -74,6 +76,8 @@ export function createHandlers(context: RenderContext, session: RenderSession): 
     image: (state, node: Image) => image(state, node, context),
     heading: (state, node: Heading) => heading(state, node, context),
     listItem: (state, node: ListItem, parent: Parents | undefined) => listItem(state, node, parent, context),
+    code: createCodeHandler(),
+    table,
     // Front matter is data, not content.
     yaml: () => undefined,
     toml: () => undefined,

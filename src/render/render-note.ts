@@ -16,6 +16,7 @@ import type { EmbedRef } from "./handlers/embed.ts";
 import { idMarker, stripMarkers } from "./ids.ts";
 import { resolveRawLinks } from "./raw-links.ts";
 import { guardRemoteMedia } from "./remote-media.ts";
+import { footnoteOptions, readableFootnoteIds } from "./handlers/footnote.ts";
 import { noteSchema } from "./sanitize.ts";
 
 /**
@@ -48,7 +49,13 @@ export function renderNote(tree: Root, context: RenderContext, wanted: readonly 
   });
   const session = { embeds: [] as EmbedRef[], comments: 0 };
   // Footnote ids and their hrefs get the id marker, like every other id (the sanitizer adds it to ids).
-  let hast = toHast(tree, { handlers: createHandlers(context, session), allowDangerousHtml: true, clobberPrefix: idMarker }) as HastRoot;
+  let hast = toHast(tree, {
+    handlers: createHandlers(context, session),
+    allowDangerousHtml: true,
+    clobberPrefix: idMarker,
+    ...footnoteOptions(context.t),
+  }) as HastRoot;
+  readableFootnoteIds(hast);
   // Before raw HTML is re-parsed: the HTML parser would split a paragraph around the embed's block instead.
   unwrapBlockEmbeds(hast);
   let hasRaw = false;

@@ -8,7 +8,14 @@
 import { defaultSchema, type Schema } from "hast-util-sanitize";
 import { idMarker } from "./ids.ts";
 
-const ours = ["className", "id", "title", "role", "tabIndex", "ariaLabel", "dataStart", "dataEnd", "dataMedia", "dataQuestion"];
+const ours = ["className", "id", "title", "role", "tabIndex", "ariaLabel", "dataStart", "dataEnd", "dataMedia", "dataQuestion", "dataTask"];
+
+/**
+ * The only inline style anywhere: Shiki's dual-theme token colours, CSS custom properties with a hex colour or a
+ * font keyword (`--shiki-light:#D73A49;--shiki-dark:#F97583`, `--shiki-light-font-style:italic`). They style
+ * nothing by themselves (only the site's `.shiki` rules read them), so a note that writes one gains nothing.
+ */
+export const shikiStyle = /^(?:--shiki-(?:light|dark)(?:-bg|-font-style|-font-weight|-text-decoration)?:(?:#[\da-f]{3,8}|italic|bold|normal|none|underline|line-through|inherit);?)+$/i;
 
 /** GitHub's per-tag attribute lists pin `className` to a few values (footnotes, task lists); ours allow any class. */
 const unpinned = Object.fromEntries(
@@ -28,6 +35,8 @@ export const noteSchema: Schema = {
   attributes: {
     ...unpinned,
     a: [...(unpinned.a ?? []), "rel"],
+    pre: [...(unpinned.pre ?? []), ["style", shikiStyle]],
+    span: [...(unpinned.span ?? []), ["style", shikiStyle]],
     img: [...(unpinned.img ?? []).filter((name) => name !== "longDesc"), "loading", "width", "height"],
     video: ["src", "controls", "preload"],
     audio: ["src", "controls", "preload"],

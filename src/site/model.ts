@@ -11,6 +11,7 @@ import { wantedFragments } from "../graph/embeds.ts";
 import { displayQuestionTitle } from "../graph/question-merge.ts";
 import { tagUrl } from "../graph/url.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
+import { hasDiagram } from "../render/handlers/code.ts";
 import { MediaResolver, type MediaCopy } from "../render/media.ts";
 import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, siteLinksOf } from "../render/site-links.ts";
@@ -59,6 +60,8 @@ export interface NotePage {
   comments: CommentView[];
   /** Search filter values: the tags and every prefix of them. */
   filterTags: string[];
+  /** The page shows a Mermaid diagram: it loads the site's Mermaid bundle (and only then). */
+  diagram?: true;
 }
 
 export interface QuestionPage {
@@ -77,6 +80,8 @@ export interface QuestionPage {
   comments: CommentView[];
   backlinks: PageLink[];
   filterTags: string[];
+  /** The page shows a Mermaid diagram (in its own content or an answer). */
+  diagram?: true;
 }
 
 export interface TagPage {
@@ -217,6 +222,7 @@ export function assembleSiteModel(
       comments: commentsByCard.get(note.id) ?? [],
       filterTags: withPrefixes(note.tags),
     };
+    if (hasDiagram(page.html)) page.diagram = true;
     if (note.media) {
       const resolved = media.resolve(note.media, mediaOrigin(note.media), note.id);
       page.video = "url" in resolved ? { url: resolved.url } : { missing: resolved.missing };
@@ -254,6 +260,7 @@ export function assembleSiteModel(
       filterTags: withPrefixes(q.tags),
     };
     if (q.hasPage && published(q.id)) page.ownHtml = composer.page(q.id);
+    if ((page.ownHtml && hasDiagram(page.ownHtml)) || answers.some((answer) => hasDiagram(answer.html))) page.diagram = true;
     questionPages.push(page);
   }
 

@@ -44,9 +44,14 @@ export function site(vault = "content"): Promise<Site> {
   return built;
 }
 
+/** Builds and serves another vault (a folder under the project, e.g. `tests/vaults/obsidian`), once per process. */
+export function vaultSite(vault: string): Promise<Site> {
+  return site(vault);
+}
+
 async function buildAndServe(vault: string): Promise<Site> {
-  // WENDA_E2E_SITE is a prebuilt sample site; other vaults are always built.
-  const prebuilt = vault === "content" ? process.env.WENDA_E2E_SITE : undefined;
+  // WENDA_E2E_SITE: the sample already built; WENDA_E2E_VAULT_SITE: another vault already built (while iterating).
+  const prebuilt = vault === "content" ? process.env.WENDA_E2E_SITE : process.env.WENDA_E2E_VAULT_SITE;
   let dir: string;
   let temporary = false;
   if (prebuilt) {
