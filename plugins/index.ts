@@ -12,6 +12,8 @@ import type { Root } from "mdast";
 import { remarkBlockId } from "./block-id.ts";
 import { remarkBlockRef } from "./block-ref.ts";
 import { remarkFrontmatterData } from "./frontmatter.ts";
+import { remarkLogseqMacro } from "./logseq-macro/index.ts";
+import { remarkLogseqOutline } from "./logseq-outline/index.ts";
 import { remarkLogseqProperty } from "./logseq-property.ts";
 import { remarkMediaLink } from "./media-link.ts";
 import { remarkObComment } from "./ob-comment.ts";
@@ -26,12 +28,14 @@ export interface Options extends OutlineOptions {}
 export function createProcessor(options: Options = {}): Processor<Root, Root, Root> {
   return unified()
     .use(remarkParse)
+    .use(remarkLogseqOutline)
     .use(remarkGfm)
     .use(remarkFrontmatterData)
     .use(remarkWikiLinkObsidian)
     .use(remarkBlockId)
     .use(remarkLogseqProperty)
     .use(remarkBlockRef)
+    .use(remarkLogseqMacro)
     .use(remarkObComment)
     .use(remarkMediaLink)
     .use(remarkTimestamp)

@@ -6,6 +6,7 @@
 import { isImage, isVideoOrAudio } from "../../plugins/media/normalize.ts";
 import { isQuestionTarget } from "../../plugins/outline.ts";
 import type { NoteFacts } from "./extract.ts";
+import { isLogseqPublic } from "./logseq.ts";
 import { basename, NoteIndex, normalizeTarget } from "./resolve.ts";
 import type {
   Diagnostic,
@@ -62,7 +63,7 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
       title: titleOf(note),
       url: "",
       kind,
-      published: isPublished(note.frontmatter, options.publish ?? "all"),
+      published: isPublished(note.frontmatter, options.publish ?? "all") && isLogseqPublic(note.properties),
       aliases,
       tags: [],
       questions: [],

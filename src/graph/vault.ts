@@ -12,6 +12,7 @@ import { extractFacts, type NoteFacts } from "./extract.ts";
 import { buildGraph, type GraphOptions, type ParsedNote } from "./build.ts";
 import type { Diagnostic, Graph } from "./types.ts";
 import { isQuestionTarget } from "../../plugins/outline.ts";
+import { looksLikeLogseqPage, markLogseqPages } from "./logseq.ts";
 
 export interface VaultFile {
   /** Vault-relative path without `.md`, NFC. */
@@ -20,6 +21,8 @@ export interface VaultFile {
   path: string;
   /** Absolute path on disk. */
   absolute: string;
+  /** Under `pages/` or `journals/` of a Logseq graph (see `src/graph/logseq.ts`). */
+  logseq?: boolean;
 }
 
 /** Folders never read: tool state and dependencies. */
@@ -42,6 +45,7 @@ export function listVault(root: string): VaultFile[] {
     }
   };
   walk(root, "");
+  markLogseqPages(root, files);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -85,7 +89,7 @@ export function readSource(file: VaultFile): string | Error {
 /** Parse one note's source into its graph facts and tree. Never throws. */
 export function parseNote(
   processor: ReturnType<typeof createProcessor>,
-  file: Pick<VaultFile, "id" | "path">,
+  file: Pick<VaultFile, "id" | "path" | "logseq">,
   source: string | Error,
   questionPrefix?: string,
 ): { note: ParsedNote; tree: Root } {
@@ -105,6 +109,7 @@ export function parseNote(
   };
   if (source instanceof Error) return fail("read-failed", source);
   const vfile = new VFile({ path: file.path, value: source.replace(/^\uFEFF/, "") });
+  vfile.data.logseq = file.logseq === true || looksLikeLogseqPage(file.path, source);
   let tree: Root;
   try {
     tree = processor.runSync(processor.parse(vfile), vfile) as Root;
