@@ -12,7 +12,10 @@ import type { Root } from "mdast";
 import { remarkBlockId } from "./block-id.ts";
 import { remarkBlockRef } from "./block-ref.ts";
 import { remarkFrontmatterData } from "./frontmatter.ts";
+import { remarkImageAttributes } from "./image-attributes.ts";
+import { remarkLogseqHighlight } from "./logseq-highlight.ts";
 import { remarkLogseqMacro } from "./logseq-macro/index.ts";
+import { remarkLogseqMarker } from "./logseq-marker.ts";
 import { remarkLogseqOutline } from "./logseq-outline/index.ts";
 import { remarkLogseqProperty } from "./logseq-property.ts";
 import { remarkMediaLink } from "./media-link.ts";
@@ -32,12 +35,15 @@ export function createProcessor(options: Options = {}): Processor<Root, Root, Ro
     .use(remarkGfm)
     .use(remarkFrontmatterData)
     .use(remarkWikiLinkObsidian)
+    .use(remarkLogseqHighlight)
     .use(remarkBlockId)
     .use(remarkLogseqProperty)
     .use(remarkBlockRef)
     .use(remarkLogseqMacro)
+    .use(remarkLogseqMarker)
     .use(remarkObComment)
     .use(remarkMediaLink)
+    .use(remarkImageAttributes)
     .use(remarkTimestamp)
     .use(remarkTag)
     .use(remarkOutline, options) as unknown as Processor<Root, Root, Root>;

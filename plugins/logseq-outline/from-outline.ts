@@ -222,8 +222,8 @@ function dedentBody(body: readonly OutlineLine[]): string {
 /** Parse lines as one markdown document and map its positions back onto the source lines. */
 function parseLines(lines: readonly OutlineLine[], parse: ParseMarkdown): RootContent[] {
   const tree = parse(lines.map((line) => line.text).join("\n"));
-  relocate(tree, lines);
   keepLineBreaks(tree);
+  relocate(tree, lines);
   return tree.children;
 }
 
@@ -273,7 +273,10 @@ function splitAtNewlines(text: { value: string; position?: { start: Point; end: 
     if (value === "") return;
     const node: PhrasingContent = { type: "text", value };
     if (start && i === 0) node.position = { start, end: { line: start.line, column: start.column + part.length, ...(start.offset === undefined ? {} : { offset: start.offset + part.length }) } };
-    else if (start) node.position = { start: { line: start.line + i, column: 1 }, end: { line: start.line + i, column: 1 + value.length } };
+    else if (start) {
+      const column = 1 + part.length - value.length;
+      node.position = { start: { line: start.line + i, column }, end: { line: start.line + i, column: column + value.length } };
+    }
     out.push(node);
   });
   return out;

@@ -11,6 +11,8 @@ import { isImage, isVideoOrAudio, mediaOrigin } from "../../plugins/media/normal
 import type { BlockRef, ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
 import { normalizeTarget } from "../graph/resolve.ts";
 import type { MediaResolution } from "./media.ts";
+import { foldCollapsed, logseqHandlers } from "./handlers/logseq.ts";
+import { placeholderHandlers } from "./handlers/placeholder-callout-highlight.ts";
 
 /** What the handlers need to know about the site; built once per build from the graph. */
 export interface RenderContext {
@@ -36,6 +38,8 @@ export interface RenderContext {
 
 export function createHandlers(context: RenderContext): Record<string, Handler> {
   return {
+    ...placeholderHandlers,
+    ...logseqHandlers(context),
     wikiLink: (state, node: WikiLink) => wikiLink(state, node, context),
     tag: (state, node: Tag) => tag(state, node, context),
     timestamp: (state, node: Timestamp) => timestamp(state, node, context),
@@ -157,7 +161,7 @@ function obComment(_state: State, node: ObComment, context: RenderContext): Elem
 function blockRef(node: BlockRef, context: RenderContext): Element {
   const block = context.blockOf(node.value);
   if (!block) return element("span", { className: ["block-ref", "unresolved"], title: node.value }, [text("[missing block]")]);
-  const quote = element("a", { href: `${context.href(block.url)}#${encodeURIComponent(block.id)}`, className: ["block-ref"] }, [text(block.text)]);
+  const quote = element("a", { href: `${context.href(block.url)}#${encodeURIComponent(block.id)}`, className: ["block-ref"] }, [text(node.label ?? block.text)]);
   return node.embed ? element("blockquote", { className: ["block-embed"] }, [quote]) : quote;
 }
 
@@ -179,7 +183,8 @@ function image(state: State, node: Image, context: RenderContext): Element {
   if (!media || media.origin === "remote") return defaultHandlers.image(state, node);
   const resolved = context.media(media.path, media.origin);
   if ("missing" in resolved) return missingMedia(node.alt || media.path, context.t("imageMissing"));
-  return element("img", { src: resolved.url, alt: node.alt ?? "", loading: "lazy" });
+  // `applyData`: sizes from `{:width …}` image attributes (`remarkImageAttributes`).
+  return state.applyData(node, element("img", { src: resolved.url, alt: node.alt ?? "", loading: "lazy" }));
 }
 
 function missingMedia(name: string, message: string): Element {
@@ -197,5 +202,5 @@ function listItem(state: State, node: ListItem, parent: Parents | undefined): El
     const asked = first?.type === "paragraph" ? first.children.find((child) => child.type === "wikiLink") : undefined;
     result.properties.dataQuestion = (asked as WikiLink | undefined)?.data.resolvedId ?? normalizeTarget(node.data.question);
   }
-  return result;
+  return foldCollapsed(node, result);
 }
