@@ -62,7 +62,9 @@ function pair(nodes: PhrasingContent[]): PhrasingContent[] {
       let found = -1;
       for (; j < nodes.length; j++) {
         const later = nodes[j] as PhrasingContent;
-        if (later.type === "text" && (found = later.value.indexOf(marker)) !== -1) break;
+        if (later.type !== "text") continue;
+        found = later.value.indexOf(marker);
+        if (found !== -1) break;
       }
       if (found === -1 || (start === value.length && j === i + 1 && found === 0)) {
         from = start;

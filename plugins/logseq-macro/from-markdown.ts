@@ -4,7 +4,6 @@
  * macro is a `logseqMacro` node with its name and raw arguments.
  */
 import type { Extension as FromMarkdownExtension, Token } from "mdast-util-from-markdown";
-import type { Nodes } from "mdast";
 import type { BlockRef, LogseqMacro, WikiLink } from "../types.d.ts";
 
 const pageEmbed = /^\[\[([^\]|]+?)(?:\|([^\]]*))?\]\]$/;
@@ -47,10 +46,8 @@ function embedNode(macro: LogseqMacro) {
     // then normalizes `data` like any wiki link's.
     const link: Omit<WikiLink, "position"> = { type: "wikiLink", value: target, data: { alias: page[2]?.trim() ?? target, embed: true } };
     Object.assign(node, link);
-  } else {
-    const ref: Omit<BlockRef, "position"> = { type: "blockRef", value: (block?.[1] as string).toLowerCase(), embed: true };
+  } else if (block) {
+    const ref: Omit<BlockRef, "position"> = { type: "blockRef", value: (block[1] as string).toLowerCase(), embed: true };
     Object.assign(node, ref);
   }
 }
-
-export type { Nodes };

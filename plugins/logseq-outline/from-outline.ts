@@ -5,7 +5,7 @@
  * nesting becomes tight `list` / `listItem` nodes; properties become `data.properties` and, for the ones a
  * reader should see, a `logseqProperties` node; org blocks become callouts, blockquotes or code.
  */
-import type { BlockContent, Code, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from "mdast";
+import type { BlockContent, Code, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from "mdast";
 import type { Point } from "unist";
 import type { VFile } from "vfile";
 import { report } from "../diagnostic.ts";
@@ -262,7 +262,7 @@ function keepLineBreaks(tree: Nodes) {
   }
 }
 
-function splitAtNewlines(text: { value: string; position?: { start: Point; end: Point } }): PhrasingContent[] {
+function splitAtNewlines(text: Text): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   const parts = text.value.split("\n");
   const start = text.position?.start;
