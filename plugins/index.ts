@@ -3,7 +3,10 @@
  *
  * Order matters where constructs meet: block ids come off before tags (`{ #47a9a2}` is not a tag), reviewer
  * comments are gathered before tags (their text is the reviewer's, not the note's), media paths are normalized
- * before timestamps read them, and the outline runs last, on links that are final.
+ * before timestamps read them, and the outline runs last, on links that are final. Logseq pages (`file.data.logseq`)
+ * are parsed by `remarkLogseqOutline`, which wraps remark-parse's parser and so comes right after it; Logseq
+ * highlights need the wiki links (`[[#red]]`) already normalized; markers and priorities come off before tags
+ * (`[#A]` is not the tag `A`); image attributes follow the media paths they sit next to.
  */
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";

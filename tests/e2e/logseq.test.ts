@@ -76,7 +76,7 @@ test("a cloze hides its answer until clicked", TEST, async () => {
 
 test("no property line and no remote iframe on a Logseq page", TEST, async () => {
   await withPage("/pages/消息队列/", async (page) => {
-    const text = await page.locator("main").innerText();
+    const text = (await page.locator("main").textContent()) ?? "";
     assert.doesNotMatch(text, /[\p{L}\w-]::/u);
     assert.equal(await page.locator("iframe").count(), 0);
     assert.equal(await page.locator("main pre").count(), 1);
