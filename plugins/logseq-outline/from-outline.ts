@@ -82,7 +82,7 @@ export function outlineToMdast(outline: Outline, parse: ParseMarkdown, file: VFi
     const table = propertyTable(pageLines, "page", parse);
     if (table) root.children.push(table);
   }
-  root.children.push(...blockContent(outline.pre.filter((line) => !line.property), parse));
+  root.children.push(...blockContent(outline.pre.filter((line) => !line.property), parse, file));
 
   if (blocks.length > 0) root.children.push(list(blocks));
   return root;
@@ -100,7 +100,7 @@ export function outlineToMdast(outline: Outline, parse: ParseMarkdown, file: VFi
     const onlyProperties = block.lines.every((line) => line.property || line.text.trim() === "");
     const propertyLines = block.lines.filter((line, i) => line.property && (i > 0 || onlyProperties));
     const content = block.lines.filter((line) => !propertyLines.includes(line));
-    const children: ListItem["children"] = blockContent(content, parse);
+    const children: ListItem["children"] = blockContent(content, parse, file);
     const item: ListItem = { type: "listItem", spread: false, checked: null, children };
     const end = endOf(block);
     if (end) item.position = { start: { ...block.bullet }, end };
@@ -152,7 +152,7 @@ function toHeading(paragraph: Paragraph, depth: Heading["depth"]): Heading {
 }
 
 /** The block nodes of some content lines: markdown runs and org blocks. */
-function blockContent(lines: readonly OutlineLine[], parse: ParseMarkdown): BlockContent[] {
+function blockContent(lines: readonly OutlineLine[], parse: ParseMarkdown, file: VFile): BlockContent[] {
   const out: BlockContent[] = [];
   let run: OutlineLine[] = [];
   const flush = () => {
@@ -168,12 +168,15 @@ function blockContent(lines: readonly OutlineLine[], parse: ParseMarkdown): Bloc
     }
     const begin = fence === undefined ? orgBegin.exec(line.text) : null;
     const end = begin ? findOrgEnd(lines, i, (begin[1] as string).toUpperCase()) : -1;
+    if (begin && end === -1) {
+      report(file, { line: line.line, column: line.column }, "warning", "org-block-unclosed", `\`#+BEGIN_${begin[1]}\` has no \`#+END_${begin[1]}\` in its block; it is shown as text`);
+    }
     if (!begin || end === -1) {
       run.push(line);
       continue;
     }
     flush();
-    out.push(orgBlock((begin[1] as string).toUpperCase(), (begin[2] ?? "").trim(), lines.slice(i + 1, end), line, lines[end] as OutlineLine, parse));
+    out.push(orgBlock((begin[1] as string).toUpperCase(), (begin[2] ?? "").trim(), lines.slice(i + 1, end), line, lines[end] as OutlineLine, parse, file));
     i = end;
   }
   flush();
@@ -195,7 +198,7 @@ function findOrgEnd(lines: readonly OutlineLine[], start: number, name: string):
 }
 
 /** `#+BEGIN_X … #+END_X`: SRC and EXAMPLE are code, QUOTE a blockquote, the rest callouts. */
-function orgBlock(name: string, argument: string, body: OutlineLine[], open: OutlineLine, close: OutlineLine, parse: ParseMarkdown): BlockContent {
+function orgBlock(name: string, argument: string, body: OutlineLine[], open: OutlineLine, close: OutlineLine, parse: ParseMarkdown, file: VFile): BlockContent {
   const position = {
     start: { line: open.line, column: open.column, offset: open.offset },
     end: { line: close.line, column: close.column + close.text.length, offset: close.offset + close.text.length },
@@ -205,7 +208,7 @@ function orgBlock(name: string, argument: string, body: OutlineLine[], open: Out
     const code: Code = { type: "code", lang: lang ?? null, meta: meta.length > 0 ? meta.join(" ") : null, value: dedentBody(body), position };
     return code;
   }
-  const children = blockContent(body, parse);
+  const children = blockContent(body, parse, file);
   if (name === "QUOTE") return { type: "blockquote", children: children as never, position };
   const callout: Callout = { type: "callout", kind: orgCallouts[name] ?? "note", written: name.toLowerCase(), children: children as Callout["children"], position };
   return callout;
