@@ -88,7 +88,9 @@ export function outlineToMdast(outline: Outline, parse: ParseMarkdown, file: VFi
   return root;
 
   function list(items: readonly OutlineBlock[]): List {
-    const node: List = { type: "list", ordered: false, start: null, spread: false, children: items.map(listItem) };
+    // `logseq.order-list-type:: number` on every sibling: Logseq numbers them.
+    const numbered = items.every((item) => item.lines.some((line) => line.property?.key === "logseq.order-list-type" && line.property.value === "number"));
+    const node: List = { type: "list", ordered: numbered, start: numbered ? 1 : null, spread: false, children: items.map(listItem) };
     const start = items[0]?.bullet;
     const end = endOf(items.at(-1) as OutlineBlock);
     if (start && end) node.position = { start: { ...start }, end };
