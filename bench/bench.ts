@@ -576,7 +576,7 @@ function printReport(results: SizeResult[], options: BenchOptions): void {
   process.stdout.write(`${out.join("\n")}\n`);
 }
 
-function jsonSummary(results: SizeResult[], options: BenchOptions): string {
+function jsonSummary(results: SizeResult[], options: BenchOptions, logseq?: LogseqResult): string {
   const phase = (o: Outcome<PhaseSummary>) =>
     o.ok
       ? {
@@ -596,6 +596,9 @@ function jsonSummary(results: SizeResult[], options: BenchOptions): string {
     date: new Date().toISOString(),
     loadAverage: os.loadavg(),
     repeat: options.repeat,
+    ...(logseq
+      ? { logseq: { pages: logseq.pages, floor: phase(logseq.floor), graph: phase(logseq.graph), ratio: logseq.ratio, cpuRatio: logseq.cpuRatio, checks: logseq.checks } }
+      : {}),
     sizes: results.map((r) => ({
       cards: r.cards,
       manifest: r.manifest,
@@ -675,7 +678,7 @@ async function main(argv: string[]): Promise<number> {
   const removed = options.keep ? [] : [...generated, ...sites].map((dir) => path.relative(repoRoot, dir));
   if (removed.length > 0)
     process.stdout.write(`\n(removed ${removed.join(", ")}; --keep keeps them for the next run)\n`);
-  if (options.json) process.stdout.write(`${jsonSummary(results, options)}\n`);
+  if (options.json) process.stdout.write(`${jsonSummary(results, options, logseq)}\n`);
   const failed =
     results.some((r) => !r.floor.ok || !r.graph.ok || (r.site !== undefined && !r.site.ok)) ||
     (logseq !== undefined && (!logseq.floor.ok || !logseq.graph.ok));
