@@ -11,6 +11,8 @@ export interface BenchOptions {
   json: boolean;
   /** Runs of each parse phase (each in a fresh process); the table shows the median wall time and the highest RSS. */
   repeat: number;
+  /** Pages of the generated Logseq graph measured after the vaults (bench/gen-logseq.ts); 0 skips it. Default 1000. */
+  logseq: number;
   help: boolean;
 }
 
@@ -25,6 +27,8 @@ fresh Node process: the bare remark-parse floor, the full parse + question graph
   --keep          Keep the generated vaults and site outputs (re-used by the next run)
   --json          Print a JSON summary as the last line
   --repeat R      Run each parse phase R times (median wall and CPU time, highest peak RSS); default 1
+  --logseq N      Also measure floor and parse+graph on a generated Logseq graph of N pages (bench/gen-logseq.ts,
+                  .bench/logseq-N); default 1000, 0 skips it
 `;
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
@@ -34,6 +38,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     keep: false,
     json: false,
     repeat: 1,
+    logseq: 1000,
     help: false,
   };
   const positiveInteger = (name: string, raw: string | undefined): number => {
@@ -57,6 +62,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case "repeat":
         options.repeat = positiveInteger("repeat", value());
         break;
+      case "logseq": {
+        const raw = value();
+        options.logseq = raw === "0" ? 0 : positiveInteger("logseq", raw);
+        break;
+      }
       case "site":
       case "keep":
       case "json":

@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import { type BenchOptions, parseBenchArgs, usage } from "./args.ts";
 import { type PhaseResult, phaseMarker } from "./protocol.ts";
 import { runSiteBuild, type SiteResult } from "./site.ts";
+import { generateLogseqGraph } from "./gen-logseq.ts";
 import { sharedDir } from "../scripts/shared-dir.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -284,6 +285,59 @@ async function runSize(vault: Vault, options: BenchOptions): Promise<SizeResult>
   return result;
 }
 
+// ─── the Logseq graph ───────────────────────────────────────────────────────────────────────────────────────
+
+interface LogseqResult {
+  pages: number;
+  dir: string;
+  generated: boolean;
+  floor: Outcome<PhaseSummary>;
+  graph: Outcome<PhaseSummary>;
+  ratio?: number;
+  cpuRatio?: number;
+  checks: Check[];
+}
+
+/** Floor and parse+graph on a generated Logseq graph (issue 9: within 3× the floor), generated once per size. */
+async function runLogseq(pages: number, options: BenchOptions): Promise<LogseqResult> {
+  const dir = path.join(benchDir, `logseq-${pages}`);
+  const label = `logseq-${pages}`;
+  const generated = !fs.existsSync(path.join(dir, "logseq", "config.edn"));
+  if (generated) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    const stats = generateLogseqGraph(dir, pages);
+    log(`${label}: generated ${stats.pages} pages, ${stats.journals} journals, ${stats.blocks} blocks, ${stats.refs} block refs, ${fixed(stats.bytes / 1e6, 2)} MB`);
+  } else log(`${label}: re-using ${path.relative(repoRoot, dir)}`);
+  const result: LogseqResult = {
+    pages,
+    dir,
+    generated,
+    floor: await measure("floor", dir, options.repeat, label),
+    graph: await measure("graph", dir, options.repeat, label),
+    checks: [],
+  };
+  if (result.floor.ok && result.graph.ok) {
+    result.ratio = result.graph.value.wallMs / result.floor.value.wallMs;
+    result.cpuRatio = result.graph.value.cpuMs / result.floor.value.cpuMs;
+    result.checks.push(check("ratio", result.ratio, targets.ratioToFloor, "x"));
+  }
+  return result;
+}
+
+function logseqReport(r: LogseqResult): string {
+  const row = (phase: string, o: Outcome<PhaseSummary>, ratio: string, cpuRatio: string, targetsText: string): string[] =>
+    o.ok
+      ? [String(r.pages), phase, String(o.value.files), fixed(o.value.bytes / 1e6, 2), fixed(o.value.wallMs, 0), fixed(o.value.cpuMs, 0), fixed(mb(o.value.maxRssKB), 0), ratio, cpuRatio, targetsText]
+      : [String(r.pages), phase, "-", "-", "FAILED", "-", "-", "-", "-", o.error.split("\n")[0] ?? ""];
+  return table(
+    ["logseq_pages", "phase", "files", "input_MB", "wall_ms", "cpu_ms", "peak_rss_MB", "ratio_to_floor", "cpu_ratio", "targets"],
+    [
+      row("floor", r.floor, "1.00", "1.00", "remark-parse only"),
+      row("parse+graph", r.graph, r.ratio === undefined ? "-" : fixed(r.ratio, 2), r.cpuRatio === undefined ? "-" : fixed(r.cpuRatio, 2), r.checks.map(verdict).join("; ")),
+    ],
+  );
+}
+
 // ─── output ────────────────────────────────────────────────────────────────────────────────────────────────
 
 function table(header: string[], rows: string[][]): string {
@@ -522,7 +576,7 @@ function printReport(results: SizeResult[], options: BenchOptions): void {
   process.stdout.write(`${out.join("\n")}\n`);
 }
 
-function jsonSummary(results: SizeResult[], options: BenchOptions): string {
+function jsonSummary(results: SizeResult[], options: BenchOptions, logseq?: LogseqResult): string {
   const phase = (o: Outcome<PhaseSummary>) =>
     o.ok
       ? {
@@ -542,6 +596,9 @@ function jsonSummary(results: SizeResult[], options: BenchOptions): string {
     date: new Date().toISOString(),
     loadAverage: os.loadavg(),
     repeat: options.repeat,
+    ...(logseq
+      ? { logseq: { pages: logseq.pages, floor: phase(logseq.floor), graph: phase(logseq.graph), ratio: logseq.ratio, cpuRatio: logseq.cpuRatio, checks: logseq.checks } }
+      : {}),
     sizes: results.map((r) => ({
       cards: r.cards,
       manifest: r.manifest,
@@ -594,6 +651,7 @@ async function main(argv: string[]): Promise<number> {
   const results: SizeResult[] = [];
   const generated: string[] = [];
   const sites: string[] = [];
+  let logseq: LogseqResult | undefined;
   try {
     for (const cards of options.cards) {
       const vault = ensureVault(cards);
@@ -602,6 +660,10 @@ async function main(argv: string[]): Promise<number> {
       if (result.siteDir) sites.push(result.siteDir);
       results.push(result);
       if (result.site?.interrupted) throw new Error("interrupted");
+    }
+    if (options.logseq > 0) {
+      logseq = await runLogseq(options.logseq, options);
+      if (logseq.generated) generated.push(logseq.dir);
     }
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -612,11 +674,14 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   printReport(results, options);
+  if (logseq) process.stdout.write(`\n${logseqReport(logseq)}\n`);
   const removed = options.keep ? [] : [...generated, ...sites].map((dir) => path.relative(repoRoot, dir));
   if (removed.length > 0)
     process.stdout.write(`\n(removed ${removed.join(", ")}; --keep keeps them for the next run)\n`);
-  if (options.json) process.stdout.write(`${jsonSummary(results, options)}\n`);
-  const failed = results.some((r) => !r.floor.ok || !r.graph.ok || (r.site !== undefined && !r.site.ok));
+  if (options.json) process.stdout.write(`${jsonSummary(results, options, logseq)}\n`);
+  const failed =
+    results.some((r) => !r.floor.ok || !r.graph.ok || (r.site !== undefined && !r.site.ok)) ||
+    (logseq !== undefined && (!logseq.floor.ok || !logseq.graph.ok));
   return failed || results.length < options.cards.length ? 1 : 0;
 }
 

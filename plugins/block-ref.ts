@@ -1,16 +1,30 @@
 /**
  * Logseq block references (DIALECT §8): `((6571a2b3-…))` refers to the block with `id:: 6571a2b3-…`. Found in
  * text nodes only (never in code). The renderer shows the block's text as an inline quote linking to it, or
- * `[missing block]`; `{{embed ((uuid))}}` is the same reference, shown as a block.
+ * `[missing block]`; `{{embed ((uuid))}}` is the same reference, shown as a block. `[label](((uuid)))` is a
+ * reference shown with the author's label (CommonMark reads it as a link whose destination is `((uuid))`).
  */
-import type { Parent, PhrasingContent, Root, Text } from "mdast";
+import type { Link, Parent, PhrasingContent, Root, Text } from "mdast";
+import { toString as textOf } from "mdast-util-to-string";
 import { SKIP, visit } from "unist-util-visit";
 import type { BlockRef } from "./types.d.ts";
 
 const reference = /\{\{\s*embed\s+\(\(([\w-]+)\)\)\s*\}\}|\(\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)\)/gi;
 
+const labelled = /^\(\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)\)$/i;
+
 export function remarkBlockRef() {
   return (tree: Root) => {
+    visit(tree, "link", (node: Link, index, parent: Parent | undefined) => {
+      const id = labelled.exec(node.url)?.[1];
+      if (!parent || index === undefined || !id) return undefined;
+      const ref: BlockRef = { type: "blockRef", value: id.toLowerCase() };
+      const label = textOf(node).trim();
+      if (label) ref.label = label;
+      if (node.position) ref.position = node.position;
+      parent.children[index] = ref as never;
+      return SKIP;
+    });
     visit(tree, "text", (node: Text, index, parent: Parent | undefined) => {
       if (!parent || index === undefined || !node.value.includes("((")) return undefined;
       const pieces: PhrasingContent[] = [];

@@ -3,7 +3,10 @@
  *
  * Order matters where constructs meet: block ids come off before tags (`{ #47a9a2}` is not a tag), reviewer
  * comments are gathered before tags (their text is the reviewer's, not the note's), media paths are normalized
- * before timestamps read them, and the outline runs last, on links that are final.
+ * before timestamps read them, and the outline runs last, on links that are final. Logseq pages (`file.data.logseq`)
+ * are parsed by `remarkLogseqOutline`, which wraps remark-parse's parser and so comes right after it; Logseq
+ * highlights need the wiki links (`[[#red]]`) already normalized; markers and priorities come off before tags
+ * (`[#A]` is not the tag `A`); image attributes follow the media paths they sit next to.
  */
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -14,6 +17,11 @@ import { remarkBlockRef } from "./block-ref.ts";
 import { remarkFrontmatterData } from "./frontmatter.ts";
 import { remarkHeadingId } from "./heading-id.ts";
 import { remarkLinkSafety } from "./link-safety.ts";
+import { remarkImageAttributes } from "./image-attributes.ts";
+import { remarkLogseqHighlight } from "./logseq-highlight.ts";
+import { remarkLogseqMacro } from "./logseq-macro/index.ts";
+import { remarkLogseqMarker } from "./logseq-marker.ts";
+import { remarkLogseqOutline } from "./logseq-outline/index.ts";
 import { remarkLogseqProperty } from "./logseq-property.ts";
 import { remarkMediaLink } from "./media-link.ts";
 import { remarkObComment } from "./ob-comment.ts";
@@ -29,16 +37,21 @@ export interface Options extends OutlineOptions {}
 export function createProcessor(options: Options = {}): Processor<Root, Root, Root> {
   return unified()
     .use(remarkParse)
+    .use(remarkLogseqOutline)
     .use(remarkGfm)
     .use(remarkTaskState)
     .use(remarkFrontmatterData)
     .use(remarkWikiLinkObsidian)
+    .use(remarkLogseqHighlight)
     .use(remarkBlockId)
     .use(remarkLogseqProperty)
     .use(remarkBlockRef)
+    .use(remarkLogseqMacro)
+    .use(remarkLogseqMarker)
     .use(remarkObComment)
     .use(remarkMediaLink)
     .use(remarkLinkSafety)
+    .use(remarkImageAttributes)
     .use(remarkTimestamp)
     .use(remarkTag)
     // Heading ids read the text links and tags show, so after both.

@@ -15,6 +15,8 @@ const propertyLine = /^\s*([\p{L}_][\p{L}\p{M}\p{N}_-]*)::[ \t]*(.*)$/u;
 
 export function remarkLogseqProperty() {
   return (tree: Root, file: VFile) => {
+    // The outline parser has already taken a Logseq page's properties, wherever they were in their block.
+    if (file.data.logseq === true) return;
     const first = tree.children.find((node) => node.type !== "yaml");
     if (first?.type === "paragraph") {
       const page = takeProperties(first, true);

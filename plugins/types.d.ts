@@ -5,6 +5,8 @@
  * hast. Nobody re-describes these shapes elsewhere.
  */
 import type { BlockContent, Data, DefinitionContent, Literal, Parent, PhrasingContent } from "mdast";
+import type { Extension as FromMarkdownExtension } from "mdast-util-from-markdown";
+import type { Extension as MicromarkExtension } from "micromark-util-types";
 
 /** A `[[target#fragment|alias]]` link (or `![[…]]` embed), after remark-wiki-link and `remarkWikiLinkObsidian`. */
 export interface WikiLink extends Literal {
@@ -70,6 +72,56 @@ export interface BlockRef extends Literal {
   /** The block's id, lower-cased. */
   value: string;
   embed?: boolean;
+  /** `[label](((uuid)))`: the label the author wrote instead of the block's text. */
+  label?: string;
+}
+
+/**
+ * Logseq properties a reader sees (built-ins such as `id::` and `collapsed::` left out): a page's, shown as a
+ * table at the top of the page, or a block's, shown under the block's text. Values are inline content, so a
+ * `[[link]]` in a value is a link in the graph.
+ */
+export interface LogseqProperties extends Parent {
+  type: "logseqProperties";
+  scope: "page" | "block";
+  children: LogseqProperty[];
+}
+
+/** One `key:: value` of a `logseqProperties` node. */
+export interface LogseqProperty extends Parent {
+  type: "logseqProperty";
+  /** The key, lower-cased as Logseq stores it. */
+  key: string;
+  children: PhrasingContent[];
+}
+
+/**
+ * A Logseq macro `{{name arguments}}` that is not an embed (those become `wikiLink` / `blockRef` nodes) and not
+ * `{{youtube-timestamp}}` (a `timestamp`): `cloze`, `video`, `youtube`, and inert ones (`query`, `renderer`,
+ * unknown names), which the renderer shows as code-like text.
+ */
+export interface LogseqMacro extends Literal {
+  type: "logseqMacro";
+  /** The macro as written, `{{` and `}}` included. */
+  value: string;
+  /** The name, lower-cased (`cloze`). */
+  name: string;
+  /** Everything after the name, trimmed. */
+  arguments: string;
+}
+
+/** A Logseq task marker at the start of a block (`TODO`, `DOING`, `DONE`, `LATER`, `NOW`, `WAITING`, `CANCELED`). */
+export interface LogseqMarker extends Literal {
+  type: "logseqMarker";
+  /** Upper-case, `CANCELLED` spelled `CANCELED`. */
+  value: string;
+}
+
+/** A Logseq priority `[#A]`, `[#B]`, `[#C]`. */
+export interface LogseqPriority extends Literal {
+  type: "logseqPriority";
+  /** `A`, `B` or `C`. */
+  value: string;
 }
 
 /**
@@ -132,9 +184,13 @@ declare module "mdast" {
     obComment: ObComment;
     blockRef: BlockRef;
     highlight: Highlight;
+    logseqMacro: LogseqMacro;
+    logseqMarker: LogseqMarker;
+    logseqPriority: LogseqPriority;
   }
   interface BlockContentMap {
     callout: Callout;
+    logseqProperties: LogseqProperties;
   }
   interface RootContentMap {
     wikiLink: WikiLink;
@@ -145,6 +201,11 @@ declare module "mdast" {
     highlight: Highlight;
     callout: Callout;
     calloutTitle: CalloutTitle;
+    logseqProperties: LogseqProperties;
+    logseqProperty: LogseqProperty;
+    logseqMacro: LogseqMacro;
+    logseqMarker: LogseqMarker;
+    logseqPriority: LogseqPriority;
   }
   interface Data {
     /** Block id (`{ #47a9a2}`, `^47a9a2`) of this block, set by `remarkBlockId`. */
@@ -157,6 +218,10 @@ declare module "mdast" {
     media?: MediaRef;
     /** On list items: Logseq block properties (`key:: value` under the bullet), set by `remarkLogseqProperty`. */
     properties?: Record<string, string>;
+    /** On list items: a Logseq block with `collapsed:: true`, shown folded. */
+    collapsed?: boolean;
+    /** On list items: the block's task marker (`TODO`, `DONE` …), set by `remarkLogseqMarker`. */
+    marker?: string;
   }
 }
 
@@ -170,5 +235,19 @@ declare module "vfile" {
     properties: Record<string, string>;
     /** Set when a front matter block exists but could not be read (`plugins/frontmatter.ts`). */
     frontmatterProblem: FrontmatterProblem;
+    /**
+     * Set by the caller: the file is a Logseq page (under `pages/` or `journals/` of a Logseq graph, or shaped
+     * like one), parsed with the outline grammar (`remarkLogseqOutline`).
+     */
+    logseq: boolean;
+  }
+}
+
+declare module "unified" {
+  interface Data {
+    /** micromark extensions used only inside Logseq blocks (macros, no indented code), after the shared ones. */
+    logseqMicromarkExtensions?: MicromarkExtension[];
+    /** mdast-util-from-markdown extensions for the same. */
+    logseqFromMarkdownExtensions?: FromMarkdownExtension[];
   }
 }

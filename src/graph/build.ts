@@ -14,6 +14,7 @@ import type { FrontmatterProblem } from "../../plugins/types.d.ts";
 import { duplicateBlockIds } from "./checks.ts";
 import { publishDecision } from "./publish.ts";
 import { limitTitle, titleTooLong } from "./title-limit.ts";
+import { isLogseqPublic } from "./logseq.ts";
 import type {
   Diagnostic,
   Graph,
@@ -92,7 +93,7 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
       title: titleOf(note, diagnostics),
       url: "",
       kind,
-      published: decision.published,
+      published: decision.published && isLogseqPublic(note.properties),
       aliases,
       tags: [],
       questions: [],

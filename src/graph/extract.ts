@@ -169,6 +169,8 @@ export function plainText(node: Nodes): string {
       return (node as ObComment).value;
     case "image":
       return node.alt ?? "";
+    case "break":
+      return " ";
   }
   if ("children" in node) return (node.children as Nodes[]).map(plainText).join("");
   return "value" in node && typeof node.value === "string" && node.type !== "html" && node.type !== "yaml" ? node.value : "";

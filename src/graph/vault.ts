@@ -13,6 +13,7 @@ import { extractFacts, type NoteFacts } from "./extract.ts";
 import { buildGraph, type GraphOptions, type ParsedNote } from "./build.ts";
 import type { Diagnostic, Graph } from "./types.ts";
 import { isQuestionTarget } from "../../plugins/outline.ts";
+import { looksLikeLogseqPage, markLogseqPages } from "./logseq.ts";
 
 export interface VaultFile {
   /** Vault-relative path without `.md`, NFC. */
@@ -21,6 +22,8 @@ export interface VaultFile {
   path: string;
   /** Absolute path on disk. */
   absolute: string;
+  /** Under `pages/` or `journals/` of a Logseq graph (see `src/graph/logseq.ts`). */
+  logseq?: boolean;
 }
 
 /** Folders never read: tool state and dependencies. */
@@ -71,7 +74,9 @@ export function scanVault(root: string): VaultListing {
     note.path = normalized;
     note.id = normalized.slice(0, -3);
   }
-  return { notes: notes.sort((a, b) => compare(a.path, b.path)), attachments: attachments.sort(compare) };
+  notes.sort((a, b) => compare(a.path, b.path));
+  markLogseqPages(root, notes);
+  return { notes, attachments: attachments.sort(compare) };
 }
 
 /** Every `.md` file under `root`, sorted by path (see `scanVault`). */
@@ -123,7 +128,7 @@ export function readSource(file: VaultFile): string | Error {
 /** Parse one note's source into its graph facts and tree. Never throws. */
 export function parseNote(
   processor: ReturnType<typeof createProcessor>,
-  file: Pick<VaultFile, "id" | "path">,
+  file: Pick<VaultFile, "id" | "path" | "logseq">,
   source: string | Error,
   questionPrefix?: string,
 ): { note: ParsedNote; tree: Root } {
@@ -147,6 +152,7 @@ export function parseNote(
   };
   if (source instanceof Error) return fail("read-failed", source);
   const vfile = new VFile({ path: file.path, value: source.replace(/^\uFEFF/, "") });
+  vfile.data.logseq = file.logseq === true || looksLikeLogseqPage(file.path, source);
   let tree: Root;
   try {
     tree = processor.runSync(processor.parse(vfile), vfile) as Root;

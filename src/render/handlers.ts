@@ -17,6 +17,8 @@ import { image, link, wikiLink } from "./handlers/links.ts";
 import { createCodeHandler } from "./handlers/code.ts";
 import { table } from "./handlers/table.ts";
 import type { MediaResolution } from "./media.ts";
+import { foldCollapsed, logseqHandlers } from "./handlers/logseq.ts";
+import { placeholderHandlers } from "./handlers/placeholder-callout-highlight.ts";
 
 /** What a link lands on, for rendering: `url` (decoded) only when there is a published page or a copied file. */
 export interface ResolvedLink {
@@ -67,6 +69,8 @@ export interface RenderSession extends EmbedCollector {
 
 export function createHandlers(context: RenderContext, session: RenderSession): Record<string, Handler> {
   return {
+    ...placeholderHandlers,
+    ...logseqHandlers(context),
     wikiLink: (state, node: WikiLink) => wikiLink(state, node, context, session),
     tag: (state, node: Tag) => tag(state, node, context),
     timestamp: (state, node: Timestamp) => timestamp(state, node, context),
@@ -152,7 +156,7 @@ function blockRef(state: State, node: BlockRef, context: RenderContext, session:
     const missing = element("span", { className: ["block-ref", "unresolved"], title: node.value }, [text("[missing block]")]);
     return node.embed ? unavailableEmbed(state, node, missing) : missing;
   }
-  const quote = element("a", { href: `${context.href(block.url)}#${encodeURIComponent(block.id)}`, className: ["block-ref"] }, [text(block.text)]);
+  const quote = element("a", { href: `${context.href(block.url)}#${encodeURIComponent(block.id)}`, className: ["block-ref"] }, [text(node.label ?? block.text)]);
   if (!node.embed) return quote;
   return embedElement(state, node, { note: block.note, block: block.id }, quote, session);
 }
@@ -166,5 +170,5 @@ function listItem(state: State, node: ListItem, parent: Parents | undefined, con
     const asked = first?.type === "paragraph" ? first.children.find((child) => child.type === "wikiLink") : undefined;
     result.properties.dataQuestion = context.resolve({ target: (asked as WikiLink | undefined)?.data.target ?? node.data.question }).id;
   }
-  return result;
+  return foldCollapsed(node, result);
 }

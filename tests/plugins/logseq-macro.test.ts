@@ -1,0 +1,4 @@
+/** Fixtures for `tests/fixtures/logseq-macro/`, parsed as Logseq pages and rendered (see `tests/helpers/logseq.ts`). */
+import { runLogseqFixtures } from "../helpers/logseq.ts";
+
+runLogseqFixtures("logseq-macro");
