@@ -11,6 +11,7 @@ import { type Processor, unified } from "unified";
 import type { Root } from "mdast";
 import { remarkBlockId } from "./block-id.ts";
 import { remarkBlockRef } from "./block-ref.ts";
+import { remarkCallout } from "./callout.ts";
 import { remarkFrontmatterData } from "./frontmatter.ts";
 import { remarkLogseqProperty } from "./logseq-property.ts";
 import { remarkMediaLink } from "./media-link.ts";
@@ -29,6 +30,8 @@ export function createProcessor(options: Options = {}): Processor<Root, Root, Ro
     .use(remarkGfm)
     .use(remarkFrontmatterData)
     .use(remarkWikiLinkObsidian)
+    // Callouts read `[!type]` from the first text node the parser made, before other transforms split it.
+    .use(remarkCallout)
     .use(remarkBlockId)
     .use(remarkLogseqProperty)
     .use(remarkBlockRef)

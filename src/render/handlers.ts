@@ -8,8 +8,9 @@ import type { Handler, State } from "mdast-util-to-hast";
 import { defaultHandlers } from "mdast-util-to-hast";
 import { formatClock } from "../../plugins/media/fragment.ts";
 import { isImage, isVideoOrAudio, mediaOrigin } from "../../plugins/media/normalize.ts";
-import type { BlockRef, ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
+import type { BlockRef, Callout, ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
 import { normalizeTarget } from "../graph/resolve.ts";
+import { callout } from "./handlers/callout.ts";
 import type { MediaResolution } from "./media.ts";
 
 /** What the handlers need to know about the site; built once per build from the graph. */
@@ -30,6 +31,8 @@ export interface RenderContext {
   blockOf(id: string): { text: string; url: string; id: string } | undefined;
   /** `comment-1`, `comment-2`, … in document order, as the site model numbers the graph's comments. */
   nextCommentId(): string;
+  /** The default title of a callout type as written (translated; a custom type shows its own name). */
+  calloutTitle(written: string): string;
   /** UI strings. */
   t(key: "mediaMissing" | "imageMissing" | "unresolved" | "comment" | "playAt"): string;
 }
@@ -44,6 +47,7 @@ export function createHandlers(context: RenderContext): Record<string, Handler> 
     link: (state, node: Link) => link(state, node, context),
     image: (state, node: Image) => image(state, node, context),
     listItem: (state, node: ListItem, parent: Parents | undefined) => listItem(state, node, parent),
+    callout: (state, node: Callout) => callout(state, node, context),
     // Front matter is data, not content.
     yaml: () => undefined,
     toml: () => undefined,

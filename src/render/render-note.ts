@@ -20,7 +20,7 @@ export interface RenderedNote {
 }
 
 /** Elements that start a bullet's answer: everything before the first of them is the bullet's own line. */
-const blockTags = new Set(["ul", "ol", "p", "div", "table", "pre", "blockquote", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr"]);
+const blockTags = new Set(["ul", "ol", "p", "div", "table", "pre", "blockquote", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "details"]);
 
 export function renderNote(tree: Root, context: RenderContext): RenderedNote {
   // Block ids on blocks other than list items (which the listItem handler handles) become ids.

@@ -5,7 +5,7 @@
  */
 import { defaultSchema, type Schema } from "hast-util-sanitize";
 
-const ours = ["className", "id", "title", "role", "tabIndex", "ariaLabel", "dataStart", "dataEnd", "dataMedia", "dataQuestion"];
+const ours = ["className", "id", "title", "role", "tabIndex", "ariaLabel", "dataStart", "dataEnd", "dataMedia", "dataQuestion", "ariaHidden", "dataCallout"];
 
 /** GitHub's per-tag attribute lists pin `className` to a few values (footnotes, task lists); ours allow any class. */
 const unpinned = Object.fromEntries(

@@ -57,6 +57,7 @@ export function renderContextFor(links: SiteLinks, noteId: string, media: MediaR
     href: (url) => hrefOf(url, links.base),
     blockOf: (id) => links.blocks[id.toLowerCase()],
     nextCommentId: () => `comment-${++comments}`,
+    calloutTitle: (written) => (strings.callouts as Record<string, string>)[written] ?? written.charAt(0).toUpperCase() + written.slice(1),
     t: (key) => strings[key],
   };
 }
