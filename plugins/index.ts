@@ -13,6 +13,7 @@ import { remarkBlockId } from "./block-id.ts";
 import { remarkBlockRef } from "./block-ref.ts";
 import { remarkCallout } from "./callout.ts";
 import { remarkFrontmatterData } from "./frontmatter.ts";
+import { remarkHighlight } from "./highlight/index.ts";
 import { remarkLogseqProperty } from "./logseq-property.ts";
 import { remarkMediaLink } from "./media-link.ts";
 import { remarkObComment } from "./ob-comment.ts";
@@ -28,6 +29,8 @@ export function createProcessor(options: Options = {}): Processor<Root, Root, Ro
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
+    // Syntax extensions (micromark constructs): where they run is decided by micromark, not by this order.
+    .use(remarkHighlight)
     .use(remarkFrontmatterData)
     .use(remarkWikiLinkObsidian)
     // Callouts read `[!type]` from the first text node the parser made, before other transforms split it.

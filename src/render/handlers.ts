@@ -8,9 +8,10 @@ import type { Handler, State } from "mdast-util-to-hast";
 import { defaultHandlers } from "mdast-util-to-hast";
 import { formatClock } from "../../plugins/media/fragment.ts";
 import { isImage, isVideoOrAudio, mediaOrigin } from "../../plugins/media/normalize.ts";
-import type { BlockRef, Callout, ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
+import type { BlockRef, Callout, Highlight, ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
 import { normalizeTarget } from "../graph/resolve.ts";
 import { callout } from "./handlers/callout.ts";
+import { highlight } from "./handlers/highlight.ts";
 import type { MediaResolution } from "./media.ts";
 
 /** What the handlers need to know about the site; built once per build from the graph. */
@@ -48,6 +49,7 @@ export function createHandlers(context: RenderContext): Record<string, Handler> 
     image: (state, node: Image) => image(state, node, context),
     listItem: (state, node: ListItem, parent: Parents | undefined) => listItem(state, node, parent),
     callout: (state, node: Callout) => callout(state, node, context),
+    highlight: (state, node: Highlight) => highlight(state, node),
     // Front matter is data, not content.
     yaml: () => undefined,
     toml: () => undefined,
