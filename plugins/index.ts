@@ -17,6 +17,7 @@ import { remarkHighlight } from "./highlight/index.ts";
 import { remarkLogseqProperty } from "./logseq-property.ts";
 import { remarkMediaLink } from "./media-link.ts";
 import { remarkObComment } from "./ob-comment.ts";
+import { remarkObsidianComment } from "./obsidian-comment/index.ts";
 import { type Options as OutlineOptions, remarkOutline } from "./outline.ts";
 import { remarkTag } from "./tag.ts";
 import { remarkTimestamp } from "./timestamp.ts";
@@ -31,6 +32,8 @@ export function createProcessor(options: Options = {}): Processor<Root, Root, Ro
     .use(remarkGfm)
     // Syntax extensions (micromark constructs): where they run is decided by micromark, not by this order.
     .use(remarkHighlight)
+    // Also a transform, first of all: comments leave the tree before any other transform reads it.
+    .use(remarkObsidianComment)
     .use(remarkFrontmatterData)
     .use(remarkWikiLinkObsidian)
     // Callouts read `[!type]` from the first text node the parser made, before other transforms split it.

@@ -103,6 +103,18 @@ export interface Highlight extends Parent {
   children: PhrasingContent[];
 }
 
+/**
+ * Where an Obsidian `%%comment%%` was, between parsing and `remarkObsidianComment`, which removes every one (no
+ * later transform, the graph or the renderer ever sees it).
+ */
+export interface ObsidianComment extends Literal {
+  type: "obsidianComment";
+  /** Always empty: the comment's text is dropped while parsing. */
+  value: "";
+  /** Nothing closed it: the rest of the note is hidden. */
+  unclosed?: boolean;
+}
+
 /** Media a link or image points at, set on `link` / `image` nodes by `remarkMediaPath`. */
 export interface MediaRef {
   /** Normalized path (`Z:/…/视频.mp4`), vault-relative path, or http(s) URL without fragment. */
@@ -122,9 +134,11 @@ declare module "mdast" {
     obComment: ObComment;
     blockRef: BlockRef;
     highlight: Highlight;
+    obsidianComment: ObsidianComment;
   }
   interface BlockContentMap {
     callout: Callout;
+    obsidianComment: ObsidianComment;
   }
   interface RootContentMap {
     wikiLink: WikiLink;
@@ -135,6 +149,7 @@ declare module "mdast" {
     highlight: Highlight;
     callout: Callout;
     calloutTitle: CalloutTitle;
+    obsidianComment: ObsidianComment;
   }
   interface Data {
     /** Block id (`{ #47a9a2}`, `^47a9a2`) of this block, set by `remarkBlockId`. */
