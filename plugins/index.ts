@@ -17,6 +17,7 @@ import { remarkHighlight } from "./highlight/index.ts";
 import { remarkLogseqProperty } from "./logseq-property.ts";
 import { remarkMediaLink } from "./media-link.ts";
 import { remarkObComment } from "./ob-comment.ts";
+import { remarkMath } from "./math/index.ts";
 import { remarkObsidianComment } from "./obsidian-comment/index.ts";
 import { type Options as OutlineOptions, remarkOutline } from "./outline.ts";
 import { remarkTag } from "./tag.ts";
@@ -32,6 +33,7 @@ export function createProcessor(options: Options = {}): Processor<Root, Root, Ro
     .use(remarkGfm)
     // Syntax extensions (micromark constructs): where they run is decided by micromark, not by this order.
     .use(remarkHighlight)
+    .use(remarkMath)
     // Also a transform, first of all: comments leave the tree before any other transform reads it.
     .use(remarkObsidianComment)
     .use(remarkFrontmatterData)

@@ -158,6 +158,10 @@ declare module "mdast" {
     question?: string;
     /** On links and images: the media they point at, set by `remarkMediaPath`. */
     media?: MediaRef;
+    /** On `math` / `inlineMath`: KaTeX's HTML for the formula, rendered at parse time by `remarkMath`. */
+    katex?: string;
+    /** On `inlineMath`: written `$$…$$` inside a line, shown as display math (as Obsidian does). */
+    mathDisplay?: boolean;
     /** On list items: Logseq block properties (`key:: value` under the bullet), set by `remarkLogseqProperty`. */
     properties?: Record<string, string>;
   }

@@ -9,6 +9,7 @@ import type { AstroIntegration } from "astro";
 // Imported up front: the config's module runner is closed by the time `astro:build:done` runs.
 import * as pagefind from "pagefind";
 import { sendFile } from "./cli/serve.ts";
+import { katexAssets, katexFolder } from "./render/katex-assets.ts";
 import { siteState } from "./site/load.ts";
 
 export function wenda(): AstroIntegration {
@@ -19,6 +20,8 @@ export function wenda(): AstroIntegration {
         server.middlewares.use((req, res, next) => {
           const media = siteState().built?.media ?? [];
           const url = decodeURIComponent((req.url ?? "").split("?")[0] ?? "");
+          const katex = url.includes(`/${katexFolder}/`) ? katexAssets().get(url.slice(url.indexOf(`/${katexFolder}/`) + katexFolder.length + 2)) : undefined;
+          if (katex) return sendFile(req, res, katex);
           const hit = media.find((copy) => url.endsWith(`/${copy.to}`));
           if (!hit) return next();
           sendFile(req, res, hit.from);
@@ -36,6 +39,14 @@ export function wenda(): AstroIntegration {
           fs.copyFileSync(copy.from, target);
         }
         if (model?.media.length) logger.info(`copied ${model.media.length} media files`);
+        // KaTeX's stylesheet and fonts, when a page shows math.
+        if (model?.notes.some((page) => page.math) || model?.questions.some((page) => page.math)) {
+          for (const [name, from] of katexAssets()) {
+            const target = path.join(out, katexFolder, name);
+            fs.mkdirSync(path.dirname(target), { recursive: true });
+            fs.copyFileSync(from, target);
+          }
+        }
         const started = performance.now();
         const { index, errors } = await pagefind.createIndex({ forceLanguage: model?.config.searchLanguage ?? "zh-cn" });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);

@@ -4,6 +4,7 @@
  */
 import type { Element, ElementContent, Properties } from "hast";
 import type { Image, Link, ListItem, Parents } from "mdast";
+import type { InlineMath, Math as MathNode } from "mdast-util-math";
 import type { Handler, State } from "mdast-util-to-hast";
 import { defaultHandlers } from "mdast-util-to-hast";
 import { formatClock } from "../../plugins/media/fragment.ts";
@@ -12,6 +13,7 @@ import type { BlockRef, Callout, Highlight, ObComment, Tag, Timestamp, WikiLink 
 import { normalizeTarget } from "../graph/resolve.ts";
 import { callout } from "./handlers/callout.ts";
 import { highlight } from "./handlers/highlight.ts";
+import { math } from "./handlers/math.ts";
 import type { MediaResolution } from "./media.ts";
 
 /** What the handlers need to know about the site; built once per build from the graph. */
@@ -50,6 +52,8 @@ export function createHandlers(context: RenderContext): Record<string, Handler> 
     listItem: (state, node: ListItem, parent: Parents | undefined) => listItem(state, node, parent),
     callout: (state, node: Callout) => callout(state, node, context),
     highlight: (state, node: Highlight) => highlight(state, node),
+    math: (state, node: MathNode) => math(state, node),
+    inlineMath: (state, node: InlineMath) => math(state, node),
     // Front matter is data, not content.
     yaml: () => undefined,
     toml: () => undefined,

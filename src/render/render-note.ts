@@ -11,6 +11,7 @@ import type { Nodes, Root } from "mdast";
 import { toHast } from "mdast-util-to-hast";
 import { visit } from "unist-util-visit";
 import { createHandlers, type RenderContext } from "./handlers.ts";
+import { restoreMath } from "./handlers/math.ts";
 import { noteSchema } from "./sanitize.ts";
 
 export interface RenderedNote {
@@ -36,6 +37,9 @@ export function renderNote(tree: Root, context: RenderContext): RenderedNote {
   });
   if (hasRaw) hast = raw(hast) as HastRoot;
   hast = sanitize(hast, noteSchema) as HastRoot;
+  // Trusted markup goes in after sanitizing; the sanitizer dropped every raw node before it, so the raw nodes
+  // serialized below (`allowDangerousHtml`) are only these.
+  restoreMath(tree, hast);
 
   const answers = new Map<string, string[]>();
   visit(hast, "element", (element: Element) => {
@@ -43,11 +47,11 @@ export function renderNote(tree: Root, context: RenderContext): RenderedNote {
     if (typeof question !== "string") return;
     const answer = answerOf(element);
     const list = answers.get(question);
-    const html = answer.length ? toHtml({ type: "root", children: answer }) : "";
+    const html = answer.length ? toHtml({ type: "root", children: answer }, { allowDangerousHtml: true }) : "";
     if (list) list.push(html);
     else answers.set(question, [html]);
   });
-  return { html: toHtml(hast), answers };
+  return { html: toHtml(hast, { allowDangerousHtml: true }), answers };
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Graph, GraphQuestion, NoteKind } from "../graph/types.ts";
 import { tagUrl } from "../graph/url.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
 import { MediaResolver, type MediaCopy } from "../render/media.ts";
+import { showsMath } from "../render/handlers/math.ts";
 import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, siteLinksOf } from "../render/site-links.ts";
 
@@ -55,6 +56,8 @@ export interface NotePage {
   comments: CommentView[];
   /** Search filter values: the tags and every prefix of them. */
   filterTags: string[];
+  /** The page shows math: it links KaTeX's stylesheet. */
+  math?: boolean;
 }
 
 export interface QuestionPage {
@@ -73,6 +76,8 @@ export interface QuestionPage {
   comments: CommentView[];
   backlinks: PageLink[];
   filterTags: string[];
+  /** The page shows math: it links KaTeX's stylesheet. */
+  math?: boolean;
 }
 
 export interface TagPage {
@@ -197,6 +202,7 @@ export function assembleSiteModel(
       const resolved = media.resolve(note.media, mediaOrigin(note.media), note.id);
       page.video = "url" in resolved ? { url: resolved.url } : { missing: resolved.missing };
     }
+    if (showsMath(page.html)) page.math = true;
     notePages.push(page);
   }
 
@@ -228,6 +234,7 @@ export function assembleSiteModel(
       filterTags: withPrefixes(q.tags),
     };
     if (q.hasPage && published(q.id)) page.ownHtml = rendered.get(q.id)?.html ?? "";
+    if (showsMath(page.ownHtml, ...answers.map((answer) => answer.html))) page.math = true;
     questionPages.push(page);
   }
 
