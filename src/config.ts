@@ -34,6 +34,11 @@ export interface WendaConfig {
   questionPrefix: string;
   /** `all` (default) or `dg`: publish only notes with `dg-publish: true`. */
   publish: "all" | "dg";
+  /**
+   * Obsidian's "Strict line breaks": `true` joins the lines of a paragraph as CommonMark does. Default `false`, as
+   * in Obsidian: a single line break inside a paragraph is kept (`<br>`).
+   */
+  strictLineBreaks: boolean;
 }
 
 export const defaultConfig: WendaConfig = {
@@ -45,6 +50,7 @@ export const defaultConfig: WendaConfig = {
   base: "/",
   questionPrefix: "？",
   publish: "all",
+  strictLineBreaks: false,
 };
 
 const configNames = ["wenda.config.json", "wenda.config.mjs", "wenda.config.js"];
@@ -79,6 +85,7 @@ export function normalizeConfig(raw: unknown, dir: string): WendaConfig {
     base: `/${str(input.base, "/").replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/"),
     questionPrefix: str(input.questionPrefix, defaultConfig.questionPrefix),
     publish: input.publish === "dg" ? "dg" : "all",
+    strictLineBreaks: input.strictLineBreaks === true,
   };
   if (typeof media.dir === "string" && media.dir) config.media.dir = path.resolve(dir, media.dir);
   if (typeof media.baseUrl === "string" && /^https?:\/\//.test(media.baseUrl)) {

@@ -20,6 +20,8 @@ import type { MediaResolution } from "./media.ts";
 export interface RenderContext {
   /** The note being rendered. */
   noteId: string;
+  /** Join a paragraph's lines (CommonMark) instead of keeping its line breaks (Obsidian's default). */
+  strictLineBreaks: boolean;
   /** URL (decoded) of a published note or question by id, or `undefined`. */
   urlOf(id: string): string | undefined;
   /** Title of a note or question by id. */

@@ -8,6 +8,7 @@ import { raw } from "hast-util-raw";
 import { sanitize } from "hast-util-sanitize";
 import { toHtml } from "hast-util-to-html";
 import type { Nodes, Root } from "mdast";
+import { newlineToBreak } from "mdast-util-newline-to-break";
 import { toHast } from "mdast-util-to-hast";
 import { visit } from "unist-util-visit";
 import { createHandlers, type RenderContext } from "./handlers.ts";
@@ -29,6 +30,8 @@ export function renderNote(tree: Root, context: RenderContext): RenderedNote {
     const id = node.data?.blockId;
     if (id && node.type !== "listItem") node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } };
   });
+  // Obsidian keeps a paragraph's single line breaks unless "strict line breaks" is on.
+  if (!context.strictLineBreaks) newlineToBreak(tree);
   let hast = toHast(tree, { handlers: createHandlers(context), allowDangerousHtml: true }) as HastRoot;
   let hasRaw = false;
   visit(hast, "raw", () => {

@@ -21,10 +21,20 @@ export interface SiteLinks {
   blocks: Record<string, { text: string; url: string; id: string }>;
   base: string;
   lang: WendaConfig["lang"];
+  /** CommonMark line joining instead of Obsidian's kept line breaks. */
+  strictLineBreaks: boolean;
 }
 
-export function siteLinksOf(graph: Graph, config: Pick<WendaConfig, "base" | "lang">): SiteLinks {
-  const links: SiteLinks = { urls: {}, titles: {}, tags: {}, blocks: {}, base: config.base, lang: config.lang };
+export function siteLinksOf(graph: Graph, config: Pick<WendaConfig, "base" | "lang" | "strictLineBreaks">): SiteLinks {
+  const links: SiteLinks = {
+    urls: {},
+    titles: {},
+    tags: {},
+    blocks: {},
+    base: config.base,
+    lang: config.lang,
+    strictLineBreaks: config.strictLineBreaks,
+  };
   for (const note of graph.notes) {
     links.titles[note.id] = note.title;
     if (note.published) links.urls[note.id] = note.url;
@@ -50,6 +60,7 @@ export function renderContextFor(links: SiteLinks, noteId: string, media: MediaR
   let comments = 0;
   return {
     noteId,
+    strictLineBreaks: links.strictLineBreaks,
     urlOf: (id) => links.urls[id],
     titleOf: (id) => links.titles[id],
     tagUrl: (name) => tagUrl(links.tags[name.toLowerCase()] ?? name),

@@ -139,3 +139,17 @@ test("a video in the vault itself: `[[video.mp4#t=5]]` is a playable moment on t
   assert.deepEqual(question?.moments.map((m) => [m.label, m.start, m.available]), [["00:05", 5, true]]);
   assert.deepEqual(model.media.map((copy) => copy.to), ["assets/卡片/课程/第一课.webm"]);
 });
+
+test("a paragraph's single line breaks are kept (Obsidian's default); strictLineBreaks joins them", () => {
+  const note = { "a.md": "第一行\n第二行\n\n* 要点\n  续行\n" };
+  assert.match(allHtml(site(note).model), /第一行<br>\n第二行[\s\S]*要点<br>\n续行/);
+  const strict = allHtml(site(note, { strictLineBreaks: true }).model);
+  assert.doesNotMatch(strict, /<br>/);
+  assert.match(strict, /第一行\n第二行/);
+});
+
+test("pages that show math are flagged (they link KaTeX's stylesheet), others are not", () => {
+  const { model } = site({ "有公式.md": "$O(\\log n)$", "无公式.md": "价格 $5 和 $6" });
+  const flags = Object.fromEntries(model.notes.map((page) => [page.id, page.math === true]));
+  assert.deepEqual(flags, { 有公式: true, 无公式: false });
+});
