@@ -32,16 +32,24 @@ export interface Site {
   close(): Promise<void>;
 }
 
-let sitePromise: Promise<Site> | undefined;
+const sites = new Map<string, Promise<Site>>();
 
-/** Builds and serves the sample site, once per process. */
-export function site(): Promise<Site> {
-  sitePromise ??= buildAndServe();
-  return sitePromise;
+/**
+ * Builds and serves the site of `vault` (a folder relative to the project; default the sample vault in
+ * content/), once per process.
+ */
+export function site(vault = "content"): Promise<Site> {
+  let built = sites.get(vault);
+  if (!built) {
+    built = buildAndServe(vault);
+    sites.set(vault, built);
+  }
+  return built;
 }
 
-async function buildAndServe(): Promise<Site> {
-  const prebuilt = process.env.WENDA_E2E_SITE;
+async function buildAndServe(vault: string): Promise<Site> {
+  // WENDA_E2E_SITE stands for the sample site only.
+  const prebuilt = vault === "content" ? process.env.WENDA_E2E_SITE : undefined;
   let dir: string;
   let temporary = false;
   if (prebuilt) {
@@ -50,7 +58,7 @@ async function buildAndServe(): Promise<Site> {
   } else {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "wenda-e2e-"));
     temporary = true;
-    await build(dir);
+    await build(dir, vault);
   }
   const server = createStaticServer(dir);
   await new Promise<void>((resolve, reject) => {
@@ -71,9 +79,9 @@ async function buildAndServe(): Promise<Site> {
   };
 }
 
-function build(out: string): Promise<void> {
+function build(out: string, vault: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, "bin", "wenda.mjs"), "build", "content", "--out", out], {
+    const child = spawn(process.execPath, [path.join(projectRoot, "bin", "wenda.mjs"), "build", vault, "--out", out], {
       cwd: projectRoot,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "pipe", "pipe"],
