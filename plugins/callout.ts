@@ -76,7 +76,10 @@ function toCallout(node: Blockquote, first: Paragraph, head: Text, match: RegExp
   const written = (match[1] as string).toLowerCase();
   const sign = match[2];
   const rest = head.value.slice(match[0].length);
-  const inline: PhrasingContent[] = [...(rest ? [{ type: "text", value: rest } satisfies Text] : []), ...first.children.slice(1)];
+  const inline: PhrasingContent[] = [
+    ...(rest ? [{ type: "text", value: rest } satisfies Text] : []),
+    ...first.children.slice(1),
+  ];
 
   // The title runs to the first line ending (a soft break inside a text node, or a hard break).
   const title: PhrasingContent[] = [];

@@ -45,7 +45,13 @@ function render(node: MathNode | InlineMath, displayMode: boolean, file: VFile):
   } catch (error) {
     if (!(error instanceof katex.ParseError)) throw error;
     const shown = node.value.length > 60 ? `${node.value.slice(0, 57)}…` : node.value;
-    report(file, node, "warning", "math-invalid", `KaTeX cannot render the formula \`${shown}\`: ${error.message.replace(/^KaTeX parse error: /, "")}`);
+    report(
+      file,
+      node,
+      "warning",
+      "math-invalid",
+      `KaTeX cannot render the formula \`${shown}\`: ${error.message.replace(/^KaTeX parse error: /, "")}`,
+    );
     return katex.renderToString(node.value, { ...settings, displayMode, throwOnError: false });
   }
 }

@@ -111,7 +111,8 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
       size++;
       return sequenceClose;
     }
-    const closes = size === sizeOpen && (sizeOpen > 1 || (!isWhitespace(before) && before !== backslash && !isDigit(code)));
+    const closes =
+      size === sizeOpen && (sizeOpen > 1 || (!isWhitespace(before) && before !== backslash && !isDigit(code)));
     if (closes) {
       effects.exit("mathTextSequence");
       effects.exit("mathText");

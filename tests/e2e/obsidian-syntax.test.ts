@@ -29,7 +29,12 @@ after(async () => {
 });
 
 const TEST = { timeout: 90_000 };
-const notes = { callouts: "/语法/提示框-callout-大全/", marks: "/语法/高亮、注释与换行/", math: "/语法/数学公式/", unclosed: "/语法/未闭合的注释/" };
+const notes = {
+  callouts: "/语法/提示框-callout-大全/",
+  marks: "/语法/高亮、注释与换行/",
+  math: "/语法/数学公式/",
+  unclosed: "/语法/未闭合的注释/",
+};
 
 /** Open `pathname` on a watched page (any console error or failed request fails the test) and run `body`. */
 async function onPage(pathname: string, body: (page: Page, requests: string[]) => Promise<void>): Promise<void> {
@@ -41,7 +46,10 @@ async function onPage(pathname: string, body: (page: Page, requests: string[]) =
     assert.equal(response?.status(), 200, pathname);
     await body(watched.page, requests);
   } catch (error) {
-    await watched.page.context().close().catch(() => {});
+    await watched.page
+      .context()
+      .close()
+      .catch(() => {});
     throw error;
   }
   await watched.finish();
@@ -83,7 +91,10 @@ test("a folded callout opens when its title is clicked", TEST, async () => {
     assert.equal(await page.locator(".callout-example .callout-quote details.callout-success").count(), 1);
     // The default title is translated; the icon is painted by the site's CSS (a mask, no request).
     assert.equal((await page.locator(".callout-note .callout-title-inner").first().textContent())?.trim(), "笔记");
-    const mask = await page.locator(".callout-tip .callout-icon").first().evaluate((el) => getComputedStyle(el).maskImage || getComputedStyle(el).webkitMaskImage);
+    const mask = await page
+      .locator(".callout-tip .callout-icon")
+      .first()
+      .evaluate((el) => getComputedStyle(el).maskImage || getComputedStyle(el).webkitMaskImage);
     assert.match(mask, /^url\("data:image\/svg\+xml/);
     await screenshot(page, "obsidian-callouts");
   });
@@ -93,19 +104,37 @@ test("formulas are KaTeX markup styled by the site's own stylesheet and fonts", 
   await onPage(notes.math, async (page, requests) => {
     assert.ok((await page.locator(".math-inline .katex").count()) >= 3);
     assert.equal(await page.locator("div.math-display .katex-display").count(), 1);
-    assert.equal(await page.locator("span.math-display .katex-display").count(), 1, "$$…$$ inside a line is display math");
+    assert.equal(
+      await page.locator("span.math-display .katex-display").count(),
+      1,
+      "$$…$$ inside a line is display math",
+    );
     // A bad formula shows its source.
     assert.match((await page.locator(".katex-error").first().textContent()) ?? "", /\\frac\{1\}\{/);
     const stylesheet = await page.locator('link[rel="stylesheet"][href*="katex"]').getAttribute("href");
     assert.equal(stylesheet, "/_wenda/katex/katex.min.css");
     // The stylesheet applied: KaTeX's font, loaded from the site.
-    const family = await page.locator(".katex").first().evaluate((el) => getComputedStyle(el).fontFamily);
+    const family = await page
+      .locator(".katex")
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontFamily);
     assert.match(family, /KaTeX_Main/);
     await page.evaluate(() => document.fonts.ready);
-    assert.ok(await page.evaluate(() => [...document.fonts].some((font) => font.family.includes("KaTeX") && font.status === "loaded")));
+    assert.ok(
+      await page.evaluate(() =>
+        [...document.fonts].some((font) => font.family.includes("KaTeX") && font.status === "loaded"),
+      ),
+    );
     const origin = new URL(s.url("/")).origin;
-    assert.deepEqual(requests.filter((url) => new URL(url).origin !== origin && !url.startsWith("data:")), [], "no request leaves the site");
-    assert.ok(requests.some((url) => /\/_wenda\/katex\/fonts\/KaTeX_[\w-]+\.woff2$/.test(url)), "fonts come from the site");
+    assert.deepEqual(
+      requests.filter((url) => new URL(url).origin !== origin && !url.startsWith("data:")),
+      [],
+      "no request leaves the site",
+    );
+    assert.ok(
+      requests.some((url) => /\/_wenda\/katex\/fonts\/KaTeX_[\w-]+\.woff2$/.test(url)),
+      "fonts come from the site",
+    );
     assert.doesNotMatch(await proseText(page), /\$\$|\[!/);
     await screenshot(page, "obsidian-math");
   });
@@ -136,13 +165,20 @@ test("an unclosed %% hides the rest of the note, as in Obsidian", TEST, async ()
   });
 });
 
-test("no page of the vault leaves a raw callout, highlight, comment or display-math marker outside code", TEST, async () => {
-  const pages = fs.readdirSync(path.join(s.dir, "语法"), { withFileTypes: true }).filter((entry) => entry.isDirectory());
-  assert.ok(pages.length >= 4);
-  for (const entry of pages) {
-    await onPage(`/语法/${entry.name}/`, async (page) => {
-      const text = await proseText(page);
-      for (const [name, marker] of rawMarkers) assert.doesNotMatch(text, marker, `${entry.name}: ${name} left in the page`);
-    });
-  }
-});
+test(
+  "no page of the vault leaves a raw callout, highlight, comment or display-math marker outside code",
+  TEST,
+  async () => {
+    const pages = fs
+      .readdirSync(path.join(s.dir, "语法"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory());
+    assert.ok(pages.length >= 4);
+    for (const entry of pages) {
+      await onPage(`/语法/${entry.name}/`, async (page) => {
+        const text = await proseText(page);
+        for (const [name, marker] of rawMarkers)
+          assert.doesNotMatch(text, marker, `${entry.name}: ${name} left in the page`);
+      });
+    }
+  },
+);

@@ -33,7 +33,10 @@ test("every Obsidian type and alias maps to its kind, in any case", () => {
 });
 
 test("fold signs: + open, - closed, none does not fold", () => {
-  assert.deepEqual(callouts("> [!tip]+ a\n\n> [!tip]- b\n\n> [!tip] c").map((c) => c.fold), ["open", "closed", undefined]);
+  assert.deepEqual(
+    callouts("> [!tip]+ a\n\n> [!tip]- b\n\n> [!tip] c").map((c) => c.fold),
+    ["open", "closed", undefined],
+  );
 });
 
 test("a custom type is kept as written and styled as note", () => {
@@ -49,11 +52,17 @@ test("not callouts: escaped, mid-line, unclosed bracket, code", () => {
 test("rendering: default titles are translated; folding is native details/summary", () => {
   const html = renderFixture("> [!hint]- \n> 正文");
   assert.match(html, /^<details class="callout callout-tip" data-callout="hint">/);
-  assert.match(html, /<summary class="callout-title"><span class="callout-icon" aria-hidden="true"><\/span><span class="callout-title-inner">提示<\/span><\/summary>/);
+  assert.match(
+    html,
+    /<summary class="callout-title"><span class="callout-icon" aria-hidden="true"><\/span><span class="callout-title-inner">提示<\/span><\/summary>/,
+  );
   assert.doesNotMatch(html, /\[!/);
   const open = renderFixture("> [!tip]+ 标题\n> 正文");
   assert.match(open, /^<details class="callout callout-tip" data-callout="tip" open>/);
-  assert.match(renderFixture("> [!danger]"), /^<div class="callout callout-danger" data-callout="danger">\s*<div class="callout-title">.*危险<\/span><\/div>\s*<\/div>$/s);
+  assert.match(
+    renderFixture("> [!danger]"),
+    /^<div class="callout callout-danger" data-callout="danger">\s*<div class="callout-title">.*危险<\/span><\/div>\s*<\/div>$/s,
+  );
 });
 
 test("a raw-HTML script in a callout title is still sanitized", () => {

@@ -38,6 +38,9 @@ test("not highlights: spaced, three signs, escaped, unclosed, code", () => {
 test("rendered as <mark>, with a colour class when one is set", () => {
   assert.equal(renderFixture("这是==重点=="), "<p>这是<mark>重点</mark></p>");
   assert.doesNotMatch(renderFixture("`==x==`"), /<mark>/);
-  const colored = toHast({ type: "highlight", color: "red", children: [{ type: "text", value: "红" }] }, { handlers: { highlight } });
+  const colored = toHast(
+    { type: "highlight", color: "red", children: [{ type: "text", value: "红" }] },
+    { handlers: { highlight } },
+  );
   assert.equal(toHtml(colored), '<mark class="highlight-red">红</mark>');
 });

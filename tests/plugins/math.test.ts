@@ -44,7 +44,10 @@ test("a bad formula is a warning and shows its source", () => {
   const { file } = processNote("坏 $\\frac{1}{$ 公式");
   assert.deepEqual(formatMessages(file), ["1:3 warning math-invalid"]);
   assert.match(String(file.messages[0]?.reason), /\\frac\{1\}\{/);
-  assert.match(renderFixture("坏 $\\frac{1}{$ 公式"), /<span class="katex-error" title="[^"]+" style="color:#cc0000">\\frac\{1\}\{<\/span>/);
+  assert.match(
+    renderFixture("坏 $\\frac{1}{$ 公式"),
+    /<span class="katex-error" title="[^"]+" style="color:#cc0000">\\frac\{1\}\{<\/span>/,
+  );
 });
 
 test("raw HTML cannot smuggle markup through a math placeholder", () => {

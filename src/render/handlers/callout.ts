@@ -26,7 +26,9 @@ export interface CalloutContext {
 export function callout(state: State, node: Callout, context: CalloutContext): Element {
   const [first, ...rest] = node.children;
   const titled = first?.type === "calloutTitle";
-  const titleContent: ElementContent[] = titled ? state.all(first) : [{ type: "text", value: context.calloutTitle(node.written) }];
+  const titleContent: ElementContent[] = titled
+    ? state.all(first)
+    : [{ type: "text", value: context.calloutTitle(node.written) }];
   const head: ElementContent[] = [
     { type: "element", tagName: "span", properties: { className: ["callout-icon"], ariaHidden: "true" }, children: [] },
     { type: "element", tagName: "span", properties: { className: ["callout-title-inner"] }, children: titleContent },
@@ -34,10 +36,20 @@ export function callout(state: State, node: Callout, context: CalloutContext): E
   const body = state.all({ ...node, children: titled ? rest : node.children } as Parents);
   const folds = node.fold !== undefined;
   const children: ElementContent[] = [
-    { type: "element", tagName: folds ? "summary" : "div", properties: { className: ["callout-title"] }, children: head },
+    {
+      type: "element",
+      tagName: folds ? "summary" : "div",
+      properties: { className: ["callout-title"] },
+      children: head,
+    },
   ];
   if (body.length > 0) {
-    children.push({ type: "element", tagName: "div", properties: { className: ["callout-content"] }, children: state.wrap(body, true) });
+    children.push({
+      type: "element",
+      tagName: "div",
+      properties: { className: ["callout-content"] },
+      children: state.wrap(body, true),
+    });
   }
   const result: Element = {
     type: "element",
