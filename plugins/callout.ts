@@ -57,6 +57,8 @@ const marker = /^\[!([^\]\s]+)\]([+-]?)[ \t]*/;
 export function remarkCallout(this: Processor) {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
+    // A note without `[!` has no callout: skip the walk (most notes).
+    if (!source.includes("[!")) return;
     visit(tree, "blockquote", (node: Blockquote) => {
       const first = node.children[0];
       const head = first?.type === "paragraph" ? first.children[0] : undefined;

@@ -27,6 +27,8 @@ export function remarkMath(this: Processor) {
 
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
+    // A note without `$` has no math: skip the walk (most notes).
+    if (!source.includes("$")) return;
     visit(tree, (node: Nodes) => {
       if (node.type !== "math" && node.type !== "inlineMath") return;
       const formula = node as MathNode | InlineMath;

@@ -21,6 +21,8 @@ export function remarkObsidianComment(this: Processor) {
   data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), obsidianCommentFromMarkdown];
 
   return (tree: Root, file: VFile) => {
+    // A note without `%%` has no comment: skip the walk (most notes).
+    if (!String(file.value).includes("%%")) return;
     let found = false;
     visitParents(tree, "obsidianComment", (node: ObsidianComment, ancestors: Parents[]) => {
       found = true;
