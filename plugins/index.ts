@@ -14,6 +14,7 @@ import { type Processor, unified } from "unified";
 import type { Root } from "mdast";
 import { remarkBlockId } from "./block-id.ts";
 import { remarkBlockRef } from "./block-ref.ts";
+import { remarkCallout } from "./callout.ts";
 import { remarkFrontmatterData } from "./frontmatter.ts";
 import { remarkHeadingId } from "./heading-id.ts";
 import { remarkLinkSafety } from "./link-safety.ts";
@@ -22,9 +23,12 @@ import { remarkLogseqHighlight } from "./logseq-highlight.ts";
 import { remarkLogseqMacro } from "./logseq-macro/index.ts";
 import { remarkLogseqMarker } from "./logseq-marker.ts";
 import { remarkLogseqOutline } from "./logseq-outline/index.ts";
+import { remarkHighlight } from "./highlight/index.ts";
 import { remarkLogseqProperty } from "./logseq-property.ts";
 import { remarkMediaLink } from "./media-link.ts";
 import { remarkObComment } from "./ob-comment.ts";
+import { remarkMath } from "./math/index.ts";
+import { remarkObsidianComment } from "./obsidian-comment/index.ts";
 import { type Options as OutlineOptions, remarkOutline } from "./outline.ts";
 import { remarkTag } from "./tag.ts";
 import { remarkTaskState } from "./task-state.ts";
@@ -40,9 +44,16 @@ export function createProcessor(options: Options = {}): Processor<Root, Root, Ro
     .use(remarkLogseqOutline)
     .use(remarkGfm)
     .use(remarkTaskState)
+    // Syntax extensions (micromark constructs): where they run is decided by micromark, not by this order.
+    .use(remarkHighlight)
+    .use(remarkMath)
+    // Also a transform, first of all: comments leave the tree before any other transform reads it.
+    .use(remarkObsidianComment)
     .use(remarkFrontmatterData)
     .use(remarkWikiLinkObsidian)
     .use(remarkLogseqHighlight)
+    // Callouts read `[!type]` from the first text node the parser made, before other transforms split it.
+    .use(remarkCallout)
     .use(remarkBlockId)
     .use(remarkLogseqProperty)
     .use(remarkBlockRef)

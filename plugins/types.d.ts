@@ -153,6 +153,18 @@ export interface Highlight extends Parent {
   children: PhrasingContent[];
 }
 
+/**
+ * Where an Obsidian `%%comment%%` was, between parsing and `remarkObsidianComment`, which removes every one (no
+ * later transform, the graph or the renderer ever sees it).
+ */
+export interface ObsidianComment extends Literal {
+  type: "obsidianComment";
+  /** Always empty: the comment's text is dropped while parsing. */
+  value: "";
+  /** Nothing closed it: the rest of the note is hidden. */
+  unclosed?: boolean;
+}
+
 /** Media a link or image points at, set on `link` / `image` nodes by `remarkMediaPath`. */
 export interface MediaRef {
   /** Normalized path (`Z:/…/视频.mp4`), vault-relative path, or http(s) URL without fragment. */
@@ -191,6 +203,11 @@ declare module "mdast" {
   interface BlockContentMap {
     callout: Callout;
     logseqProperties: LogseqProperties;
+    obsidianComment: ObsidianComment;
+  }
+  interface BlockContentMap {
+    callout: Callout;
+    obsidianComment: ObsidianComment;
   }
   interface RootContentMap {
     wikiLink: WikiLink;
@@ -206,6 +223,7 @@ declare module "mdast" {
     logseqMacro: LogseqMacro;
     logseqMarker: LogseqMarker;
     logseqPriority: LogseqPriority;
+    obsidianComment: ObsidianComment;
   }
   interface Data {
     /** Block id (`{ #47a9a2}`, `^47a9a2`) of this block, set by `remarkBlockId`. */
@@ -216,6 +234,10 @@ declare module "mdast" {
     question?: string;
     /** On links and images: the media they point at, set by `remarkMediaPath`. */
     media?: MediaRef;
+    /** On `math` / `inlineMath`: KaTeX's HTML for the formula, rendered at parse time by `remarkMath`. */
+    katex?: string;
+    /** On `inlineMath`: written `$$…$$` inside a line, shown as display math (as Obsidian does). */
+    mathDisplay?: boolean;
     /** On list items: Logseq block properties (`key:: value` under the bullet), set by `remarkLogseqProperty`. */
     properties?: Record<string, string>;
     /** On list items: a Logseq block with `collapsed:: true`, shown folded. */

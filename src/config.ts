@@ -41,6 +41,11 @@ export interface WendaConfig {
    * the reader can follow, so no note makes the reader's browser fetch from elsewhere (`src/render/remote-media.ts`).
    */
   allowRemoteMedia: boolean;
+  /**
+   * Obsidian's "Strict line breaks": `true` joins the lines of a paragraph as CommonMark does. Default `false`, as
+   * in Obsidian: a single line break inside a paragraph is kept (`<br>`).
+   */
+  strictLineBreaks: boolean;
 }
 
 export const defaultConfig: WendaConfig = {
@@ -54,6 +59,7 @@ export const defaultConfig: WendaConfig = {
   publish: "all",
   mergeSimilarQuestions: true,
   allowRemoteMedia: false,
+  strictLineBreaks: false,
 };
 
 const configNames = ["wenda.config.json", "wenda.config.mjs", "wenda.config.js"];
@@ -90,6 +96,7 @@ export function normalizeConfig(raw: unknown, dir: string): WendaConfig {
     publish: input.publish === "dg" ? "dg" : "all",
     mergeSimilarQuestions: input.mergeSimilarQuestions !== false,
     allowRemoteMedia: input.allowRemoteMedia === true,
+    strictLineBreaks: input.strictLineBreaks === true,
   };
   if (typeof media.dir === "string" && media.dir) config.media.dir = path.resolve(dir, media.dir);
   if (typeof media.baseUrl === "string" && /^https?:\/\//.test(media.baseUrl)) {

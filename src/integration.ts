@@ -9,6 +9,7 @@ import type { AstroIntegration } from "astro";
 // Imported up front: the config's module runner is closed by the time `astro:build:done` runs.
 import * as pagefind from "pagefind";
 import { sendFile } from "./cli/serve.ts";
+import { katexAssets, katexFolder } from "./render/katex-assets.ts";
 import { siteState } from "./site/load.ts";
 import { copyMermaid, mermaidFiles, mermaidFolder } from "./site/mermaid.ts";
 
@@ -25,6 +26,8 @@ export function wenda(): AstroIntegration {
           } catch {
             return next(); // A malformed %-escape names no media file.
           }
+          const katex = url.includes(`/${katexFolder}/`) ? katexAssets().get(url.slice(url.indexOf(`/${katexFolder}/`) + katexFolder.length + 2)) : undefined;
+          if (katex) return sendFile(req, res, katex);
           const hit = media.find((copy) => url.endsWith(`/${copy.to}`));
           const bundled = url.includes(mermaidFolder) ? mermaidFiles().get(url.slice(url.indexOf(mermaidFolder) + mermaidFolder.length)) : undefined;
           if (!hit && !bundled) return next();
@@ -45,6 +48,14 @@ export function wenda(): AstroIntegration {
         if (model?.media.length) logger.info(`copied ${model.media.length} media files`);
         const diagrams = (model?.notes.filter((page) => page.diagram).length ?? 0) + (model?.questions.filter((page) => page.diagram).length ?? 0);
         if (diagrams) logger.info(`${diagrams} pages with diagrams: copied Mermaid (${copyMermaid(out)} files)`);
+        // KaTeX's stylesheet and fonts, when a page shows math.
+        if (model?.notes.some((page) => page.math) || model?.questions.some((page) => page.math)) {
+          for (const [name, from] of katexAssets()) {
+            const target = path.join(out, katexFolder, name);
+            fs.mkdirSync(path.dirname(target), { recursive: true });
+            fs.copyFileSync(from, target);
+          }
+        }
         const started = performance.now();
         const { index, errors } = await pagefind.createIndex({ forceLanguage: model?.config.searchLanguage ?? "zh-cn" });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);

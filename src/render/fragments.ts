@@ -99,7 +99,7 @@ export function cutFragments(tree: Root, wanted: readonly string[]): Map<string,
   const fragments = new Map<string, string>();
   for (const key of wanted) {
     const content = key.startsWith("h:") ? sectionOf(tree, key.slice(2)) : key.startsWith("b:") ? blockOf(tree, key.slice(2)) : undefined;
-    if (content) fragments.set(key, toHtml({ type: "root", children: content }));
+    if (content) fragments.set(key, toHtml({ type: "root", children: content }, { allowDangerousHtml: true }));
   }
   return fragments;
 }

@@ -4,21 +4,24 @@
  */
 import type { Element, ElementContent, Properties } from "hast";
 import type { Heading, Image, Link, ListItem, Parents } from "mdast";
+import type { InlineMath, Math as MathNode } from "mdast-util-math";
 import type { Handler, State } from "mdast-util-to-hast";
 import { defaultHandlers } from "mdast-util-to-hast";
 import { formatClock } from "../../plugins/media/fragment.ts";
 import { mediaOrigin } from "../../plugins/media/normalize.ts";
-import type { BlockRef, ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
+import type { BlockRef, Callout, Highlight, ObComment, Tag, Timestamp, WikiLink } from "../../plugins/types.d.ts";
 import { normalizeTarget } from "../graph/resolve.ts";
-import { type EmbedCollector, embedElement, unavailableEmbed } from "./handlers/embed.ts";
 import type { LinkRef, LinkResolution } from "../graph/resolve.ts";
-import { heading } from "./handlers/heading.ts";
-import { image, link, wikiLink } from "./handlers/links.ts";
+import { callout } from "./handlers/callout.ts";
 import { createCodeHandler } from "./handlers/code.ts";
+import { type EmbedCollector, embedElement, unavailableEmbed } from "./handlers/embed.ts";
+import { heading } from "./handlers/heading.ts";
+import { highlight } from "./handlers/highlight.ts";
+import { image, link, wikiLink } from "./handlers/links.ts";
+import { math } from "./handlers/math.ts";
 import { table } from "./handlers/table.ts";
 import type { MediaResolution } from "./media.ts";
 import { foldCollapsed, logseqHandlers } from "./handlers/logseq.ts";
-import { placeholderHandlers } from "./handlers/placeholder-callout-highlight.ts";
 
 /** What a link lands on, for rendering: `url` (decoded) only when there is a published page or a copied file. */
 export interface ResolvedLink {
@@ -41,6 +44,8 @@ export interface RenderContext {
   noteId: string;
   /** Resolve a link written in `from` (default: the note being rendered) against the graph's resolver snapshot. */
   resolve(ref: LinkRef, from?: string): ResolvedLink;
+  /** Join a paragraph's lines (CommonMark) instead of keeping its line breaks (Obsidian's default). */
+  strictLineBreaks: boolean;
   /** URL (decoded) of a published note or question by id, or `undefined`. */
   urlOf(id: string): string | undefined;
   /** Title of a note or question by id. */
@@ -57,6 +62,8 @@ export interface RenderContext {
   allowRemoteMedia?: boolean;
   /** URL prefixes that are the site's own media (`media.baseUrl`), never treated as remote. */
   trustedMedia?: string[];
+  /** The default title of a callout type as written (translated; a custom type shows its own name). */
+  calloutTitle(written: string): string;
   /** UI strings. */
   t(key: "mediaMissing" | "imageMissing" | "attachmentMissing" | "unresolved" | "comment" | "playAt" | "headingLink" | "footnotes" | "footnoteBack"): string;
 }
@@ -69,7 +76,6 @@ export interface RenderSession extends EmbedCollector {
 
 export function createHandlers(context: RenderContext, session: RenderSession): Record<string, Handler> {
   return {
-    ...placeholderHandlers,
     ...logseqHandlers(context),
     wikiLink: (state, node: WikiLink) => wikiLink(state, node, context, session),
     tag: (state, node: Tag) => tag(state, node, context),
@@ -82,6 +88,10 @@ export function createHandlers(context: RenderContext, session: RenderSession): 
     listItem: (state, node: ListItem, parent: Parents | undefined) => listItem(state, node, parent, context),
     code: createCodeHandler(),
     table,
+    callout: (state, node: Callout) => callout(state, node, context),
+    highlight: (state, node: Highlight) => highlight(state, node),
+    math: (state, node: MathNode) => math(state, node),
+    inlineMath: (state, node: InlineMath) => math(state, node),
     // Front matter is data, not content.
     yaml: () => undefined,
     toml: () => undefined,

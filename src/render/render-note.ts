@@ -8,6 +8,7 @@ import { raw } from "hast-util-raw";
 import { sanitize } from "hast-util-sanitize";
 import { toHtml } from "hast-util-to-html";
 import type { Nodes, Root } from "mdast";
+import { newlineToBreak } from "mdast-util-newline-to-break";
 import { toHast } from "mdast-util-to-hast";
 import { visit } from "unist-util-visit";
 import { cutFragments } from "./fragments.ts";
@@ -17,6 +18,7 @@ import { idMarker, stripMarkers } from "./ids.ts";
 import { resolveRawLinks } from "./raw-links.ts";
 import { guardRemoteMedia } from "./remote-media.ts";
 import { footnoteOptions, readableFootnoteIds } from "./handlers/footnote.ts";
+import { restoreMath } from "./handlers/math.ts";
 import { noteSchema } from "./sanitize.ts";
 
 /**
@@ -34,7 +36,7 @@ export interface RenderedNote {
 }
 
 /** Elements that start a bullet's answer: everything before the first of them is the bullet's own line. */
-const blockTags = new Set(["ul", "ol", "p", "div", "table", "pre", "blockquote", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr"]);
+const blockTags = new Set(["ul", "ol", "p", "div", "table", "pre", "blockquote", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "details"]);
 
 /**
  * Render `tree` (which this call may annotate). `wanted` lists the fragment keys other notes embed from this one.
@@ -48,6 +50,8 @@ export function renderNote(tree: Root, context: RenderContext, wanted: readonly 
     if (id && node.type !== "listItem") node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } };
   });
   const session = { embeds: [] as EmbedRef[], comments: 0 };
+  // Obsidian keeps a paragraph's single line breaks unless "strict line breaks" is on.
+  if (!context.strictLineBreaks) newlineToBreak(tree);
   // Footnote ids and their hrefs get the id marker, like every other id (the sanitizer adds it to ids).
   let hast = toHast(tree, {
     handlers: createHandlers(context, session),
@@ -70,6 +74,9 @@ export function renderNote(tree: Root, context: RenderContext, wanted: readonly 
   hast = guardRemoteMedia(hast, { allow: context.allowRemoteMedia, trusted: context.trustedMedia });
   hast = sanitize(hast, noteSchema) as HastRoot;
   dropRepeatedIds(hast);
+  // Trusted markup goes in after sanitizing; the sanitizer dropped every raw node before it, so the raw nodes
+  // serialized below (`allowDangerousHtml`) are only these.
+  restoreMath(tree, hast);
 
   const answers = new Map<string, string[]>();
   visit(hast, "element", (element: Element) => {
@@ -77,11 +84,11 @@ export function renderNote(tree: Root, context: RenderContext, wanted: readonly 
     if (typeof question !== "string") return;
     const answer = answerOf(element);
     const list = answers.get(question);
-    const html = answer.length ? toHtml({ type: "root", children: answer }) : "";
+    const html = answer.length ? toHtml({ type: "root", children: answer }, { allowDangerousHtml: true }) : "";
     if (list) list.push(html);
     else answers.set(question, [html]);
   });
-  return { html: toHtml(hast), answers, embeds: session.embeds, fragments: cutFragments(hast, wanted) };
+  return { html: toHtml(hast, { allowDangerousHtml: true }), answers, embeds: session.embeds, fragments: cutFragments(hast, wanted) };
 }
 
 /**

@@ -8,7 +8,7 @@
 import { defaultSchema, type Schema } from "hast-util-sanitize";
 import { idMarker } from "./ids.ts";
 
-const ours = ["className", "id", "title", "role", "tabIndex", "ariaLabel", "dataStart", "dataEnd", "dataMedia", "dataQuestion", "dataTask"];
+const ours = ["className", "id", "title", "role", "tabIndex", "ariaLabel", "dataStart", "dataEnd", "dataMedia", "dataQuestion", "dataTask", "ariaHidden", "dataCallout"];
 
 /**
  * The only inline style anywhere: Shiki's dual-theme token colours, CSS custom properties with a hex colour or a

@@ -29,14 +29,25 @@ export interface SiteLinks {
   /** `allowRemoteMedia` from the config, and `media.baseUrl` (the site's own remote media). */
   allowRemoteMedia?: boolean;
   mediaBaseUrl?: string;
+  /** CommonMark line joining instead of Obsidian's kept line breaks. */
+  strictLineBreaks: boolean;
 }
 
 export function siteLinksOf(
   graph: Graph,
-  config: Pick<WendaConfig, "base" | "lang" | "questionPrefix"> & Partial<Pick<WendaConfig, "allowRemoteMedia" | "media">>,
+  config: Pick<WendaConfig, "base" | "lang" | "questionPrefix" | "strictLineBreaks"> & Partial<Pick<WendaConfig, "allowRemoteMedia" | "media">>,
 ): SiteLinks {
   const index = resolverDataOf(graph, config.questionPrefix);
-  const links: SiteLinks = { urls: {}, titles: {}, tags: {}, blocks: {}, index, base: config.base, lang: config.lang };
+  const links: SiteLinks = {
+    urls: {},
+    titles: {},
+    tags: {},
+    blocks: {},
+    index,
+    base: config.base,
+    lang: config.lang,
+    strictLineBreaks: config.strictLineBreaks,
+  };
   if (config.allowRemoteMedia) links.allowRemoteMedia = true;
   if (config.media?.baseUrl) links.mediaBaseUrl = config.media.baseUrl;
   for (const note of graph.notes) {
@@ -95,12 +106,14 @@ export function renderContextFor(links: SiteLinks, noteId: string, media: MediaR
       if (resolution.kind === "note" && resolution.anchor) result.anchor = resolution.anchor;
       return result;
     },
+    strictLineBreaks: links.strictLineBreaks,
     urlOf: (id) => links.urls[id],
     titleOf: (id) => links.titles[id],
     tagUrl: (name) => tagUrl(links.tags[name.toLowerCase()] ?? name),
     media: (path, origin) => media.resolve(path, origin, noteId),
     href: (url) => hrefOf(url, links.base),
     blockOf: (id) => links.blocks[id.toLowerCase()],
+    calloutTitle: (written) => (strings.callouts as Record<string, string>)[written] ?? written.charAt(0).toUpperCase() + written.slice(1),
     t: (key) => strings[key],
     allowRemoteMedia: links.allowRemoteMedia === true,
     trustedMedia: links.mediaBaseUrl ? [links.mediaBaseUrl] : [],

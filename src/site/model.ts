@@ -13,6 +13,7 @@ import { tagUrl } from "../graph/url.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
 import { hasDiagram } from "../render/handlers/code.ts";
 import { MediaResolver, type MediaCopy } from "../render/media.ts";
+import { showsMath } from "../render/handlers/math.ts";
 import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, siteLinksOf } from "../render/site-links.ts";
 import { PageComposer } from "./compose.ts";
@@ -62,6 +63,8 @@ export interface NotePage {
   filterTags: string[];
   /** The page shows a Mermaid diagram: it loads the site's Mermaid bundle (and only then). */
   diagram?: true;
+  /** The page shows math: it links KaTeX's stylesheet. */
+  math?: boolean;
 }
 
 export interface QuestionPage {
@@ -82,6 +85,8 @@ export interface QuestionPage {
   filterTags: string[];
   /** The page shows a Mermaid diagram (in its own content or an answer). */
   diagram?: true;
+  /** The page shows math: it links KaTeX's stylesheet. */
+  math?: boolean;
 }
 
 export interface TagPage {
@@ -227,6 +232,7 @@ export function assembleSiteModel(
       const resolved = media.resolve(note.media, mediaOrigin(note.media), note.id);
       page.video = "url" in resolved ? { url: resolved.url } : { missing: resolved.missing };
     }
+    if (showsMath(page.html)) page.math = true;
     notePages.push(page);
   }
 
@@ -261,6 +267,7 @@ export function assembleSiteModel(
     };
     if (q.hasPage && published(q.id)) page.ownHtml = composer.page(q.id);
     if ((page.ownHtml && hasDiagram(page.ownHtml)) || answers.some((answer) => hasDiagram(answer.html))) page.diagram = true;
+    if (showsMath(page.ownHtml, ...answers.map((answer) => answer.html))) page.math = true;
     questionPages.push(page);
   }
 

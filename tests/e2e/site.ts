@@ -34,7 +34,10 @@ export interface Site {
 
 const sites = new Map<string, Promise<Site>>();
 
-/** Builds and serves the sample site (or another vault, relative to the project), once per process. */
+/**
+ * Builds and serves the site of `vault` (a folder relative to the project; default the sample vault in
+ * content/), once per process.
+ */
 export function site(vault = "content"): Promise<Site> {
   let built = sites.get(vault);
   if (!built) {

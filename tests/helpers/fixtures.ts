@@ -5,23 +5,37 @@
  * - `messages.json` (optional): diagnostics as `line:column severity ruleId`, written only when there are some;
  * - `data.json` (optional): `file.data` (front matter, card media, page properties), written only when it holds
  *   more than an empty front matter;
+ * - `output.html` (optional per case, required for every case of a construct registered with `{ html: true }`):
+ *   the tree rendered by `renderNote` in a site made of just that note (a graph of one note, no media);
  * - `config.json` (optional): options for `createProcessor`.
- * A missing expected file is written from the actual result, and every one is rewritten when `UPDATE=1` is set.
- * A written snapshot is a claim about correct behaviour: read it against DIALECT.md before committing it.
+ * Expected files are written from the actual result only when `UPDATE=1` is set, and never under `CI`: without
+ * it a missing expected file fails the test (a test that writes its own expectation cannot fail). With it every
+ * existing file is rewritten, and a missing required one created. A written snapshot is a claim about correct
+ * behaviour: read it against DIALECT.md before committing it.
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { Root } from "mdast";
 import { VFile } from "vfile";
 import { createProcessor, type Options } from "../../plugins/index.ts";
+import { defaultConfig } from "../../src/config.ts";
+import { buildGraph } from "../../src/graph/build.ts";
+import { parseNote } from "../../src/graph/vault.ts";
+import { MediaResolver } from "../../src/render/media.ts";
+import { renderNote } from "../../src/render/render-note.ts";
+import { renderContextFor, siteLinksOf } from "../../src/render/site-links.ts";
+import { stringsFor } from "../../src/i18n/index.ts";
+import { PageComposer } from "../../src/site/compose.ts";
 
 /** `tests/fixtures/`, absolute. */
 export const fixturesRoot = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
-const update = process.env.UPDATE === "1";
+/** Write expectations: `UPDATE=1`, and never in CI, where a missing expectation must fail. */
+const update = process.env.UPDATE === "1" && !process.env.CI;
 
 /** What the processor made of one input. */
 export interface Processed {
@@ -40,6 +54,26 @@ export function processNote(value: string, name = "note.md", options: Options = 
 /** A deep copy of `node` without `position` fields, as plain JSON (no `undefined` values). */
 export function stripPositions(node: unknown): unknown {
   return JSON.parse(JSON.stringify(node, (key, value: unknown) => (key === "position" ? undefined : value)));
+}
+
+/** An empty folder standing for the vault on disk: no attachment or media file exists. */
+let emptyVault: string | undefined;
+
+/**
+ * Render `value` as the only note of a site: parsed, put in a graph of one note, and rendered with the render
+ * context a build gives it (default config, no media).
+ */
+export function renderFixture(value: string, name = "note.md", options: Options = {}): string {
+  emptyVault ??= fs.mkdtempSync(path.join(os.tmpdir(), "wenda-fixture-"));
+  const processor = createProcessor(options);
+  const id = name.replace(/\.md$/, "");
+  const { note, tree } = parseNote(processor, { id, path: name }, value, options.questionPrefix ?? undefined);
+  const graph = buildGraph([note], { questionPrefix: options.questionPrefix ?? defaultConfig.questionPrefix });
+  const links = siteLinksOf(graph, defaultConfig);
+  const media = new MediaResolver(defaultConfig, emptyVault);
+  const rendered = renderNote(tree, renderContextFor(links, id, media));
+  // As the note's own page shows it: its ids without the composer's markers, its embeds filled.
+  return new PageComposer(new Map([[id, rendered]]), stringsFor(defaultConfig.lang)).page(id);
 }
 
 /** `file.messages` as `line:column severity ruleId` (severity from vfile's `fatal`). */
@@ -68,8 +102,13 @@ export function fixtureCases(construct: string): string[] {
     .sort();
 }
 
+export interface FixtureOptions {
+  /** Every case must have an `output.html` (else only the cases that have one are compared). Default false. */
+  html?: boolean;
+}
+
 /** Register one `node:test` test per case folder of `construct`. */
-export function runFixtures(construct: string): void {
+export function runFixtures(construct: string, fixtureOptions: FixtureOptions = {}): void {
   for (const name of fixtureCases(construct)) {
     test(`fixture ${construct}/${name}`, () => {
       const folder = path.join(fixturesRoot, construct, name);
@@ -81,25 +120,42 @@ export function runFixtures(construct: string): void {
       const messages = formatMessages(file);
       expectFile(path.join(folder, "messages.json"), messages.length > 0 ? messages : undefined, false);
       expectFile(path.join(folder, "data.json"), interestingData(file), false);
+      const htmlPath = path.join(folder, "output.html");
+      if (fixtureOptions.html || fs.existsSync(htmlPath)) {
+        expectText(htmlPath, `${renderFixture(input, `${name}.md`, options)}\n`);
+      }
     });
   }
 }
 
 /**
- * Compare `actual` with the JSON in `expectedPath`, writing it when missing (or on `UPDATE=1`).
+ * Compare `actual` with the JSON in `expectedPath` (written on `UPDATE=1`, see above).
  * `actual` undefined means "nothing to record": an optional file must then be absent.
  */
 function expectFile(expectedPath: string, actual: unknown, required: boolean): void {
   const exists = fs.existsSync(expectedPath);
+  const name = path.relative(fixturesRoot, expectedPath);
   if (actual === undefined && !required) {
     if (exists && update) fs.rmSync(expectedPath);
-    else if (exists) assert.fail(`${path.relative(fixturesRoot, expectedPath)} exists but nothing was produced`);
+    else if (exists) assert.fail(`${name} exists but nothing was produced`);
     return;
   }
-  if (!exists || update) {
+  if (update) {
     fs.writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
     return;
   }
+  if (!exists) assert.fail(`${name} is missing: run with UPDATE=1 to write it, then read it before committing`);
   const expected: unknown = JSON.parse(fs.readFileSync(expectedPath, "utf8"));
-  assert.deepEqual(actual, expected, path.relative(fixturesRoot, expectedPath));
+  assert.deepEqual(actual, expected, name);
+}
+
+/** Compare `actual` with the text in `expectedPath` (written on `UPDATE=1`, see above). */
+function expectText(expectedPath: string, actual: string): void {
+  const name = path.relative(fixturesRoot, expectedPath);
+  if (update) {
+    fs.writeFileSync(expectedPath, actual);
+    return;
+  }
+  if (!fs.existsSync(expectedPath)) assert.fail(`${name} is missing: run with UPDATE=1 to write it, then read it before committing`);
+  assert.equal(actual, fs.readFileSync(expectedPath, "utf8"), name);
 }

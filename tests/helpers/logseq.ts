@@ -32,6 +32,8 @@ export function processLogseq(value: string, name = "pages/页面.md"): { tree: 
 export function testContext(blocks: Record<string, { text: string; url: string }> = {}): RenderContext {
   return {
     noteId: "pages/页面",
+    strictLineBreaks: false,
+    calloutTitle: (written) => written,
     resolve: (ref) => ({ kind: "note", id: ref.target, url: `/${ref.target}/`, title: ref.target.slice(ref.target.lastIndexOf("/") + 1) }),
     urlOf: (id) => `/${id}/`,
     titleOf: (id) => id.slice(id.lastIndexOf("/") + 1),

@@ -15,7 +15,7 @@ import { processNote } from "./fixtures.ts";
 export function renderMarkdown(markdown: string, options: { lang?: SiteLinks["lang"] } = {}): RenderedNote {
   const { tree } = processNote(markdown);
   const index = { notes: [{ id: "note", aliases: [] }], attachments: [], headings: {}, blocks: {}, questions: [], questionPrefix: "？" };
-  const links: SiteLinks = { urls: {}, titles: {}, tags: {}, blocks: {}, index, base: "/", lang: options.lang ?? "zh-CN" };
+  const links: SiteLinks = { urls: {}, titles: {}, tags: {}, blocks: {}, index, base: "/", lang: options.lang ?? "zh-CN", strictLineBreaks: false };
   const media = new MediaResolver({ ...defaultConfig, media: { map: {} } }, os.tmpdir());
   const rendered = renderNote(stripPositions(tree), renderContextFor(links, "note", media));
   // As the page shows it: the note's own ids, no composer markers.

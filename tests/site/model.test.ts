@@ -165,3 +165,17 @@ test("an attachment whose name is NFD on disk is found by an NFC link and copied
   assert.equal(model.media.length, 1);
   assert.ok(fs.existsSync(model.media[0]?.from ?? ""), `${model.media[0]?.from} is a file in ${vault}`);
 });
+
+test("a paragraph's single line breaks are kept (Obsidian's default); strictLineBreaks joins them", () => {
+  const note = { "a.md": "第一行\n第二行\n\n* 要点\n  续行\n" };
+  assert.match(allHtml(site(note).model), /第一行<br>\n第二行[\s\S]*要点<br>\n续行/);
+  const strict = allHtml(site(note, { strictLineBreaks: true }).model);
+  assert.doesNotMatch(strict, /<br>/);
+  assert.match(strict, /第一行\n第二行/);
+});
+
+test("pages that show math are flagged (they link KaTeX's stylesheet), others are not", () => {
+  const { model } = site({ "有公式.md": "$O(\\log n)$", "无公式.md": "价格 $5 和 $6" });
+  const flags = Object.fromEntries(model.notes.map((page) => [page.id, page.math === true]));
+  assert.deepEqual(flags, { 有公式: true, 无公式: false });
+});
