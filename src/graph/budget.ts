@@ -13,6 +13,7 @@
  * It only estimates what micromark will see (lazy lines, HTML blocks and multi-line code spans are
  * approximated): a shape it misses is still caught by the worker pool's watchdog (`noteMs`).
  */
+import type { Diagnostic } from "./types.ts";
 
 /** The per-note budget, `budget` in `wenda.config.json`. */
 export interface NoteBudget {
@@ -28,19 +29,45 @@ export interface NoteBudget {
 /** A note of 1 MiB parses in about a second here; a pathological shape the pre-checks miss is stopped at 10 s. */
 export const defaultBudget: NoteBudget = { noteBytes: 1_048_576, noteMs: 10_000 };
 
+/** Why a worker stopped on a note: over `noteMs`, or the worker died (out of memory, a crash). */
+export interface StoppedParse {
+  cause: "time" | "crash";
+  /** The budget (time) or the worker's error (crash). */
+  noteMs: number;
+  detail?: string;
+}
+
+/** The error a note gets when its parse was stopped (`fallbackNote` publishes it as plain text). */
+export function overBudgetDiagnostic(path: string, stopped: StoppedParse): Diagnostic {
+  const rest = "its front matter is read and the rest is published as plain text";
+  return {
+    path,
+    line: 1,
+    column: 1,
+    severity: "error",
+    code: stopped.cause === "time" ? "budget-time" : "parse-failed",
+    message:
+      stopped.cause === "time"
+        ? `Parsing this note took over the time budget of ${stopped.noteMs} ms (\`budget.noteMs\`) and was stopped; ${rest}`
+        : `The parser stopped on this note (${stopped.detail ?? "the worker exited"}); ${rest}`,
+  };
+}
+
 /** Limits of the pre-checks. Below them a block costs a few milliseconds at most. */
 export interface BlockLimits {
   /** Containers (list items, block quotes) one line may open or continue. Default 256. */
   depth: number;
   /** `*` / `_` delimiter runs in one block. Default 1000. */
   emphasis: number;
-  /** `[` (outside well-formed `[[wiki links]]`) in one block. Default 1000. */
+  /** `[` and `]` (outside well-formed `[[wiki links]]`) in one block. Default 1000. */
   brackets: number;
+  /** Lazy continuation lines in one paragraph before they are indented (a lossless rewrite). Default 200. */
+  lazy: number;
   /** Sum over blocks of the squared counts, the n² the resolvers pay for the whole note. Default 2·10⁷. */
   work: number;
 }
 
-export const defaultLimits: BlockLimits = { depth: 256, emphasis: 1000, brackets: 1000, work: 20_000_000 };
+export const defaultLimits: BlockLimits = { depth: 256, emphasis: 1000, brackets: 1000, lazy: 200, work: 20_000_000 };
 
 /** One kind of degraded construct in a note, at its first block. */
 export interface Finding {
@@ -64,6 +91,10 @@ interface Block {
   brackets: number;
   degradeEmphasis: boolean;
   degradeBrackets: boolean;
+  /** Where a continuation line of this block's paragraph starts: the item's content column or `>` quotes. */
+  home: { columns: number; quotes: number };
+  /** Lazy continuation lines (less indented than the paragraph, or with fewer `>`). */
+  lazy: number[];
 }
 
 interface Line {
@@ -74,8 +105,8 @@ interface Line {
   block: number;
   /** Offsets of container markers to escape (past the depth limit). */
   escapes?: number[];
-  /** Replace the indentation before `content`'s first marker with this many spaces. */
-  reindent?: { end: number; columns: number };
+  /** Replace the line's start up to `end` with `prefix` (default none) and `columns` spaces. */
+  reindent?: { end: number; columns: number; prefix?: string };
 }
 
 const backslash = 92;
@@ -93,7 +124,6 @@ export function degradeHostileBlocks(text: string, limits: BlockLimits = default
   let fence: { char: number; size: number } | undefined;
   const frontmatterEnd = frontmatterLines(text, lines);
   let current: Block | undefined;
-  let previousQuotes = 0;
   let table = false;
   let indentedCode = false;
 
@@ -159,8 +189,7 @@ export function degradeHostileBlocks(text: string, limits: BlockLimits = default
       table = true;
     }
     const starts =
-      current === undefined || markers > 0 || prefix.quotes !== previousQuotes || heading || table;
-    previousQuotes = prefix.quotes;
+      current === undefined || markers > 0 || prefix.quotes > current.home.quotes || heading || table;
     if (starts) {
       current = {
         ...position(lines, index, prefix.content),
@@ -170,10 +199,15 @@ export function degradeHostileBlocks(text: string, limits: BlockLimits = default
         brackets: 0,
         degradeEmphasis: false,
         degradeBrackets: false,
+        home: { columns: stack.at(-1) ?? 0, quotes: prefix.quotes },
+        lazy: [],
       };
       blocks.push(current);
     }
     const block = current as Block;
+    if (!starts && (prefix.quotes < block.home.quotes || (block.home.quotes === 0 && prefix.indent < block.home.columns))) {
+      block.lazy.push(index);
+    }
     block.last = index;
     line.block = blocks.length - 1;
     scanInline(text, prefix.content, line.end, (kind) => {
@@ -214,7 +248,21 @@ export function degradeHostileBlocks(text: string, limits: BlockLimits = default
   if (nesting.lines > 0) {
     findings.push({ construct: "nesting", line: nesting.line, column: nesting.column, blocks: nesting.lines, count: nesting.count, limit: limits.depth });
   }
-  if (findings.length === 0) return { text, findings };
+  // Lazy lines cost n² in one paragraph inside a container, and indenting them to where the paragraph is
+  // changes nothing else: done silently (columns shift on those lines only).
+  let lazy = false;
+  for (const block of blocks) {
+    if (block.lazy.length <= limits.lazy || (block.home.quotes > 0 && block.home.columns > 0)) continue;
+    lazy = true;
+    for (const index of block.lazy) {
+      const line = lines[index] as Line;
+      if (line.escapes || line.reindent) continue;
+      line.reindent = block.home.quotes > 0
+        ? { end: line.start, columns: 0, prefix: "> ".repeat(block.home.quotes) }
+        : { end: textStart(text, line), columns: block.home.columns };
+    }
+  }
+  if (findings.length === 0 && !lazy) return { text, findings };
   return { text: rewrite(text, lines, blocks), findings };
 }
 
@@ -304,6 +352,13 @@ function readPrefix(text: string, line: Line): Prefix {
   return { content: i, indent: Math.max(indent, 0), quotes, containers };
 }
 
+/** Offset of the first character of `line` that is not a space or tab. */
+function textStart(text: string, line: Line): number {
+  let i = line.start;
+  while (i < line.end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i += 1;
+  return i;
+}
+
 function runLength(text: string, at: number, code: number): number {
   let n = 0;
   while (text.charCodeAt(at + n) === code) n += 1;
@@ -337,6 +392,12 @@ function scanInline(text: string, from: number, to: number, found: (kind: "empha
         i = end;
         continue;
       }
+      found("brackets", i, 1);
+      i += 1;
+      continue;
+    }
+    if (code === 93 /* ] */) {
+      // gfm-footnote looks back through the events from every `]` for a `[^`: n² on its own.
       found("brackets", i, 1);
       i += 1;
       continue;
@@ -394,7 +455,7 @@ function rewrite(text: string, lines: Line[], blocks: Block[]): string {
   };
   for (const line of lines) {
     if (line.reindent) {
-      parts.push(text.slice(copied, line.start), " ".repeat(line.reindent.columns));
+      parts.push(text.slice(copied, line.start), line.reindent.prefix ?? "", " ".repeat(line.reindent.columns));
       copied = line.reindent.end;
     }
     if (line.escapes) insertAt(line.escapes);

@@ -262,7 +262,7 @@ function messagesOf(vfile: VFile, path: string): Diagnostic[] {
 
 const constructNames: Record<Finding["construct"], string> = {
   emphasis: "emphasis delimiters (`*`, `_` runs)",
-  brackets: "link brackets (`[`)",
+  brackets: "link brackets (`[`, `]`)",
   nesting: "nested containers (list items, `>` quotes) on one line",
 };
 
@@ -270,15 +270,15 @@ function findingDiagnostic(path: string, finding: Finding): Diagnostic {
   const where = finding.construct === "nesting" ? "line" : "block";
   const what =
     finding.construct === "nesting"
-      ? `${finding.blocks} line${finding.blocks === 1 ? "" : "s"} nested up to ${finding.count} deep, over the budget of ${finding.limit}: the markers past it are kept as literal text`
-      : `${finding.blocks} ${where}${finding.blocks === 1 ? "" : "s"} with up to ${finding.count} ${constructNames[finding.construct]}, over the budget of ${finding.limit} per ${where} (or of the note's total): they are kept as literal text`;
+      ? `Too deeply nested: ${finding.blocks} line${finding.blocks === 1 ? "" : "s"} with up to ${finding.count} ${constructNames.nesting}, over the budget of ${finding.limit}: the markers past it are kept as literal text`
+      : `Too many ${constructNames[finding.construct]}: ${finding.blocks} ${where}${finding.blocks === 1 ? "" : "s"} with up to ${finding.count}, over the budget of ${finding.limit} per ${where} (or of the note's total): they are kept as literal text`;
   return {
     path,
     line: finding.line,
     column: finding.column,
     severity: "error",
     code: "budget-construct",
-    message: `${finding.construct === "nesting" ? `Too deeply nested: ${constructNames.nesting}` : `Too many ${constructNames[finding.construct]}`}; ${what} (the first here)`,
+    message: `${what} (the first here)`,
   };
 }
 

@@ -64,7 +64,7 @@ export function loadSite(options: LoadSiteOptions): Promise<SiteModel> {
     let model: SiteModel;
     let graph: Graph;
     if (workers === 0) {
-      const loaded = loadVault(vault, { keepTrees: true, questionPrefix: config.questionPrefix, publish: config.publish, onProgress });
+      const loaded = loadVault(vault, { keepTrees: true, questionPrefix: config.questionPrefix, publish: config.publish, budget: config.budget, onProgress });
       graph = loaded.graph;
       model = buildSiteModel(graph, loaded.trees, config, vault);
     } else {
