@@ -55,7 +55,7 @@ export function overBudgetDiagnostic(path: string, stopped: StoppedParse): Diagn
 
 /** Limits of the pre-checks. Below them a block costs a few milliseconds at most. */
 export interface BlockLimits {
-  /** Containers (list items, block quotes) one line may open or continue. Default 256. */
+  /** Containers (list items, block quotes) one line may open or continue. Default 64. */
   depth: number;
   /** `*` / `_` delimiter runs in one block. Default 1000. */
   emphasis: number;
@@ -67,7 +67,7 @@ export interface BlockLimits {
   work: number;
 }
 
-export const defaultLimits: BlockLimits = { depth: 256, emphasis: 1000, brackets: 1000, lazy: 200, work: 20_000_000 };
+export const defaultLimits: BlockLimits = { depth: 64, emphasis: 1000, brackets: 1000, lazy: 200, work: 20_000_000 };
 
 /** One kind of degraded construct in a note, at its first block. */
 export interface Finding {

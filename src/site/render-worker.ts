@@ -9,7 +9,7 @@ import { extractFacts } from "../graph/extract.ts";
 import { MediaResolver } from "../render/media.ts";
 import { renderNote } from "../render/render-note.ts";
 import { renderContextFor } from "../render/site-links.ts";
-import { parseFiles } from "./parse-worker.ts";
+import { parseFiles, warmUp } from "./parse-worker.ts";
 import type { FromWorker, ToWorker } from "./worker-protocol.ts";
 
 const port = parentPort;
@@ -45,3 +45,5 @@ port.on("message", (message: ToWorker) => {
     send({ type: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });
+warmUp();
+send({ type: "ready" });

@@ -30,6 +30,7 @@ export class PoolWorker {
     this.#worker = new Worker(entry, { workerData });
     this.#worker.on("message", (message: FromWorker) => {
       if (this.onMessage) return this.onMessage(message);
+      if (message.type === "ready") return;
       const waiting = this.#waiting;
       this.#waiting = undefined;
       if (message.type === "error") waiting?.reject(new Error(`worker: ${message.message}`));
@@ -103,7 +104,12 @@ interface Slot {
   holds: Set<string>;
   /** Whether it ever answered (one that dies before is a worker that cannot start). */
   answered: boolean;
+  /** Whether it has loaded: until then the watchdog gives it `startupMs`, not `noteMs`. */
+  ready: boolean;
 }
+
+/** How long a worker may take to load (tsx and the plugins), on a loaded machine. */
+const startupMs = 60_000;
 
 /** The number of workers for `files` notes: `requested`, else up to 4 and one per 50 notes. */
 export function workerCount(files: number, requested?: number): number {
@@ -148,7 +154,7 @@ export function parseInPool(files: VaultFile[], options: PoolOptions): Promise<P
     };
 
     const start = () => {
-      const slot: Slot = { worker: new PoolWorker(options.entry, options.workerData), inFlight: [], since: performance.now(), holds: new Set(), answered: false };
+      const slot: Slot = { worker: new PoolWorker(options.entry, options.workerData), inFlight: [], since: performance.now(), holds: new Set(), answered: false, ready: false };
       slot.worker.onMessage = (message) => onMessage(slot, message);
       slot.worker.onFailure = (error) => lose(slot, { cause: "crash", noteMs: budget.noteMs, detail: error.message });
       slots.push(slot);
@@ -158,7 +164,7 @@ export function parseInPool(files: VaultFile[], options: PoolOptions): Promise<P
     const dispatch = (slot: Slot) => {
       while (slot.inFlight.length < 2 && queue.length > 0) {
         const item = queue.shift() as Item;
-        if (slot.inFlight.length === 0) slot.since = performance.now();
+        if (slot.inFlight.length === 0 && slot.ready) slot.since = performance.now();
         slot.inFlight.push(item);
         slot.worker.post({
           type: "parse",
@@ -172,6 +178,11 @@ export function parseInPool(files: VaultFile[], options: PoolOptions): Promise<P
 
     const onMessage = (slot: Slot, message: FromWorker) => {
       if (!slots.includes(slot)) return;
+      if (message.type === "ready") {
+        slot.ready = true;
+        slot.since = performance.now();
+        return;
+      }
       slot.answered = true;
       deadOnArrival = 0;
       if (message.type === "error") return lose(slot, { cause: "crash", noteMs: budget.noteMs, detail: message.message.split("\n")[0] ?? "" });
@@ -225,7 +236,8 @@ export function parseInPool(files: VaultFile[], options: PoolOptions): Promise<P
     function watch() {
       const now = performance.now();
       for (const slot of [...slots]) {
-        if (slot.inFlight.length > 0 && now - slot.since > budget.noteMs) lose(slot, { cause: "time", noteMs: budget.noteMs });
+        if (!slot.ready && now - slot.since > startupMs) lose(slot, { cause: "crash", noteMs: budget.noteMs, detail: "the worker did not start" });
+        else if (slot.ready && slot.inFlight.length > 0 && now - slot.since > budget.noteMs) lose(slot, { cause: "time", noteMs: budget.noteMs });
       }
     }
 

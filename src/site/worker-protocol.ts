@@ -27,6 +27,8 @@ export type ToWorker =
     };
 
 export type FromWorker =
+  /** Sent once, when the worker has loaded (the pool's watchdog times parses from then, not from startup). */
+  | { type: "ready" }
   | { type: "progress"; parsed: number }
   | { type: "parsed"; notes: ParsedNote[]; /** Each note's parse time, in ms. */ ms: number[] }
   | { type: "rendered"; notes: [id: string, html: string, answers: [question: string, html: string[]][]][]; copies: MediaCopy[] }
