@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { defaultBudget, type NoteBudget } from "./graph/budget.ts";
 
 export type UiLanguage = "zh-CN" | "en";
 
@@ -46,6 +47,8 @@ export interface WendaConfig {
    * in Obsidian: a single line break inside a paragraph is kept (`<br>`).
    */
   strictLineBreaks: boolean;
+  /** Per-note size and time budget (see `src/graph/budget.ts`). Default 1 MiB and 10,000 ms. */
+  budget: NoteBudget;
 }
 
 export const defaultConfig: WendaConfig = {
@@ -60,6 +63,7 @@ export const defaultConfig: WendaConfig = {
   mergeSimilarQuestions: true,
   allowRemoteMedia: false,
   strictLineBreaks: false,
+  budget: { ...defaultBudget },
 };
 
 const configNames = ["wenda.config.json", "wenda.config.mjs", "wenda.config.js"];
@@ -67,7 +71,7 @@ const configNames = ["wenda.config.json", "wenda.config.mjs", "wenda.config.js"]
 /** Find and read the config for `vault` (or `explicit`), with relative paths made absolute. */
 export async function loadConfig(vault: string, explicit?: string): Promise<WendaConfig> {
   const file = explicit ? path.resolve(explicit) : configNames.map((name) => path.join(vault, name)).find((f) => fs.existsSync(f));
-  if (!file) return { ...defaultConfig, media: { map: {} } };
+  if (!file) return { ...defaultConfig, media: { map: {} }, budget: { ...defaultBudget } };
   if (!fs.existsSync(file)) throw new Error(`config file \`${file}\` does not exist`);
   let raw: unknown;
   try {
@@ -97,6 +101,7 @@ export function normalizeConfig(raw: unknown, dir: string): WendaConfig {
     mergeSimilarQuestions: input.mergeSimilarQuestions !== false,
     allowRemoteMedia: input.allowRemoteMedia === true,
     strictLineBreaks: input.strictLineBreaks === true,
+    budget: normalizeBudget(input.budget),
   };
   if (typeof media.dir === "string" && media.dir) config.media.dir = path.resolve(dir, media.dir);
   if (typeof media.baseUrl === "string" && /^https?:\/\//.test(media.baseUrl)) {
@@ -108,6 +113,13 @@ export function normalizeConfig(raw: unknown, dir: string): WendaConfig {
     }
   }
   return config;
+}
+
+/** `budget: { noteBytes, noteMs }`: positive numbers, else the defaults. */
+function normalizeBudget(raw: unknown): NoteBudget {
+  const input = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+  const positive = (value: unknown, fallback: number) => (typeof value === "number" && Number.isFinite(value) && value > 0 ? value : fallback);
+  return { noteBytes: positive(input.noteBytes, defaultBudget.noteBytes), noteMs: positive(input.noteMs, defaultBudget.noteMs) };
 }
 
 /** `Z:\\Vault` → `Z:/Vault/`: the same normal form as media paths. */

@@ -6,7 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../config.ts";
 import { formatDiagnostic, sortDiagnostics } from "../graph/diagnostics.ts";
-import { listVault, loadVault } from "../graph/vault.ts";
+import { listVault } from "../graph/vault.ts";
+import { loadVaultInWorkers } from "../site/worker-pool.ts";
 import { commandHelp, commandSpec, overview, parseArgs, UsageError, UserError } from "./args.ts";
 import { progressReporter } from "./progress.ts";
 
@@ -94,10 +95,21 @@ function text(flags: Map<string, string | true>, name: string): string | undefin
   return typeof value === "string" ? value : undefined;
 }
 
+/** The vault parsed and linked as `build` does it: the same config, in watched worker threads. */
+async function loadForCli(vault: string, flags: Map<string, string | true>) {
+  const config = await loadConfig(vault, text(flags, "config"));
+  return loadVaultInWorkers(vault, {
+    questionPrefix: config.questionPrefix,
+    publish: config.publish,
+    mergeSimilarQuestions: config.mergeSimilarQuestions,
+    budget: config.budget,
+    onProgress: progressReporter("parsing notes"),
+  });
+}
+
 async function graphCommand(positionals: string[], flags: Map<string, string | true>): Promise<number> {
   const vault = vaultArgument(positionals, "graph");
-  const config = await loadConfig(vault, text(flags, "config"));
-  const { graph } = loadVault(vault, { questionPrefix: config.questionPrefix, publish: config.publish, onProgress: progressReporter("parsing notes") });
+  const { graph } = await loadForCli(vault, flags);
   const json = JSON.stringify(graph, null, flags.has("pretty") ? 2 : undefined);
   const out = flags.get("out");
   if (typeof out === "string") fs.writeFileSync(out, `${json}\n`);
@@ -107,8 +119,7 @@ async function graphCommand(positionals: string[], flags: Map<string, string | t
 
 async function checkCommand(positionals: string[], flags: Map<string, string | true>): Promise<number> {
   const vault = vaultArgument(positionals, "check");
-  const config = await loadConfig(vault, text(flags, "config"));
-  const { graph } = loadVault(vault, { questionPrefix: config.questionPrefix, publish: config.publish, onProgress: progressReporter("parsing notes") });
+  const { graph } = await loadForCli(vault, flags);
   const quiet = flags.has("quiet");
   const diagnostics = sortDiagnostics(graph.diagnostics).filter((d) => !quiet || d.severity !== "info");
   for (const diagnostic of diagnostics) process.stdout.write(`${formatDiagnostic(diagnostic)}\n`);

@@ -14,6 +14,8 @@ import { buildGraph, type GraphOptions, type ParsedNote } from "./build.ts";
 import type { Diagnostic, Graph } from "./types.ts";
 import { isQuestionTarget } from "../../plugins/outline.ts";
 import { looksLikeLogseqPage, markLogseqPages } from "./logseq.ts";
+import { defaultBudget, degradeHostileBlocks, type Finding, type NoteBudget } from "./budget.ts";
+import { cleanText, type DecodedSource, decodeSource } from "./source.ts";
 
 export interface VaultFile {
   /** Vault-relative path without `.md`, NFC. */
@@ -89,6 +91,8 @@ function compare(a: string, b: string): number {
 }
 
 export interface LoadOptions extends GraphOptions {
+  /** Per-note budget; only `noteBytes` applies in-process (see `parseNote`). Default `defaultBudget`. */
+  budget?: Partial<NoteBudget>;
   /** Keep each note's mdast (positions stripped) for rendering. Default false. */
   keepTrees?: boolean;
   /** Called after each note is parsed. */
@@ -109,7 +113,7 @@ export function loadVault(root: string, options: LoadOptions = {}): LoadedVault 
   const parsed: ParsedNote[] = [];
   const trees = new Map<string, Root>();
   files.forEach((file, i) => {
-    const { note, tree } = parseNote(processor, file, readSource(file), options.questionPrefix);
+    const { note, tree } = parseNote(processor, file, readSource(file), options.questionPrefix, options.budget);
     parsed.push(note);
     if (options.keepTrees) trees.set(note.id, stripPositions(tree));
     options.onProgress?.(i + 1, files.length);
@@ -117,20 +121,31 @@ export function loadVault(root: string, options: LoadOptions = {}): LoadedVault 
   return { root, graph: buildGraph(parsed, { ...options, attachments }), trees };
 }
 
-export function readSource(file: VaultFile): string | Error {
+/** Read and decode one note (see `source.ts`); an unreadable file is its error. */
+export function readSource(file: VaultFile): DecodedSource | Error {
   try {
-    return fs.readFileSync(file.absolute, "utf8");
+    return decodeSource(fs.readFileSync(file.absolute), file.path);
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
 }
 
-/** Parse one note's source into its graph facts and tree. Never throws. */
+type Processor = ReturnType<typeof createProcessor>;
+
+/**
+ * Parse one note's source into its graph facts and tree. Never throws.
+ *
+ * A note over `budget.noteBytes` is not parsed as Markdown: its front matter is read and its body kept as
+ * plain text (`fallbackNote`), with an error. Blocks the pre-checks find too costly are parsed with their
+ * delimiters left literal (`degradeHostileBlocks`), with an error per construct. The time budget is the worker
+ * pool's (`src/site/worker-pool.ts`): a synchronous parse cannot be interrupted from inside.
+ */
 export function parseNote(
-  processor: ReturnType<typeof createProcessor>,
+  processor: Processor,
   file: Pick<VaultFile, "id" | "path" | "logseq">,
-  source: string | Error,
+  source: string | DecodedSource | Error,
   questionPrefix?: string,
+  budget: Partial<Pick<NoteBudget, "noteBytes">> = {},
 ): { note: ParsedNote; tree: Root } {
   const diagnostics: Diagnostic[] = [];
   const fail = (code: string, error: unknown): { note: ParsedNote; tree: Root } => {
@@ -142,7 +157,7 @@ export function parseNote(
           ? error.message
           : String(error);
     diagnostics.push({ path: file.path, line: 1, column: 1, severity: "error", code, message: `${reason}; the note is kept as plain text` });
-    const text = typeof source === "string" ? source : "";
+    const text = typeof source === "string" ? source : source instanceof Error ? "" : source.text;
     const tree: Root = { type: "root", children: text ? [{ type: "code", value: text }] : [] };
     const note: ParsedNote = { id: file.id, path: file.path, frontmatter: {}, properties: {}, facts: extractFacts(tree), diagnostics };
     // Nothing of the note was read, its publish decision included: fail closed (src/graph/publish.ts).
@@ -151,24 +166,39 @@ export function parseNote(
     return { note, tree };
   };
   if (source instanceof Error) return fail("read-failed", source);
-  const vfile = new VFile({ path: file.path, value: source.replace(/^\uFEFF/, "") });
-  vfile.data.logseq = file.logseq === true || looksLikeLogseqPage(file.path, source);
+  const decoded: DecodedSource = typeof source === "string" ? { text: "", diagnostics: [] } : source;
+  if (typeof source === "string") decoded.text = cleanText(source, file.path, decoded.diagnostics);
+  diagnostics.push(...decoded.diagnostics);
+  if (decoded.binary) {
+    const tree = notTextTree(decoded.binary);
+    return { note: { id: file.id, path: file.path, frontmatter: {}, properties: {}, facts: extractFacts(tree), diagnostics }, tree };
+  }
+
+  const noteBytes = budget.noteBytes ?? defaultBudget.noteBytes;
+  const bytes = Buffer.byteLength(decoded.text);
+  if (bytes > noteBytes) {
+    const over: Diagnostic = {
+      path: file.path,
+      line: 1,
+      column: 1,
+      severity: "error",
+      code: "budget-size",
+      message: `Note is ${formatBytes(bytes)}, over the size budget of ${formatBytes(noteBytes)} (\`budget.noteBytes\`): its front matter is read and the rest is published as plain text`,
+    };
+    return fallbackNote(processor, file, { ...decoded, diagnostics }, over, questionPrefix);
+  }
+
+  const degraded = degradeHostileBlocks(decoded.text);
+  for (const finding of degraded.findings) diagnostics.push(findingDiagnostic(file.path, finding));
+  const vfile = new VFile({ path: file.path, value: degraded.text });
+  vfile.data.logseq = file.logseq === true || looksLikeLogseqPage(file.path, degraded.text);
   let tree: Root;
   try {
     tree = processor.runSync(processor.parse(vfile), vfile) as Root;
   } catch (error) {
     return fail("parse-failed", error);
   }
-  for (const message of vfile.messages) {
-    diagnostics.push({
-      path: file.path,
-      line: message.line ?? 1,
-      column: message.column ?? 1,
-      severity: message.fatal === true ? "error" : message.fatal === false ? "warning" : "info",
-      code: message.ruleId ?? "parse",
-      message: message.reason,
-    });
-  }
+  diagnostics.push(...messagesOf(vfile, file.path));
   const ownQuestion = isQuestionTarget(file.id, questionPrefix) ? file.id : undefined;
   let facts: NoteFacts;
   try {
@@ -187,6 +217,128 @@ export function parseNote(
   if (vfile.data.media !== undefined) note.media = vfile.data.media;
   if (vfile.data.frontmatterProblem) note.frontmatterProblem = vfile.data.frontmatterProblem;
   return { note, tree };
+}
+
+/**
+ * A note that is over budget (`reason`, an error diagnostic): only its head is parsed (the YAML front matter
+ * and Logseq `key:: value` lines, so a draft stays a draft), the rest is one block of plain text. Bounded:
+ * the head is at most 64 KiB. Never throws.
+ */
+export function fallbackNote(
+  processor: Processor,
+  file: Pick<VaultFile, "id" | "path">,
+  source: DecodedSource,
+  reason: Diagnostic,
+  questionPrefix?: string,
+): { note: ParsedNote; tree: Root } {
+  const diagnostics = [...source.diagnostics, reason];
+  const { head, body } = splitHead(source.text);
+  const vfile = new VFile({ path: file.path, value: head });
+  let tree: Root = { type: "root", children: [] };
+  try {
+    if (head) tree = processor.runSync(processor.parse(vfile), vfile) as Root;
+    diagnostics.push(...messagesOf(vfile, file.path));
+  } catch (error) {
+    diagnostics.push({ path: file.path, line: 1, column: 1, severity: "error", code: "parse-failed", message: `${error instanceof Error ? error.message : String(error)}; the note is kept as plain text` });
+    tree = { type: "root", children: [] };
+  }
+  if (body) tree.children.push({ type: "code", value: body });
+  const ownQuestion = isQuestionTarget(file.id, questionPrefix) ? file.id : undefined;
+  let facts: NoteFacts;
+  try {
+    facts = extractFacts(tree, ownQuestion);
+  } catch {
+    tree = { type: "root", children: [{ type: "code", value: source.text }] };
+    facts = extractFacts(tree);
+  }
+  const note: ParsedNote = {
+    id: file.id,
+    path: file.path,
+    frontmatter: vfile.data.frontmatter ?? {},
+    properties: vfile.data.properties ?? {},
+    facts,
+    diagnostics,
+  };
+  // A front matter block the head did not close (or could not read) leaves the publish decision unknown: fail
+  // closed (src/graph/publish.ts).
+  const problem = vfile.data.frontmatterProblem ?? (head === "" ? unreadFrontmatter(source.text.slice(0, 65_536), reason.code) : undefined);
+  if (problem) note.frontmatterProblem = problem;
+  return { note, tree };
+}
+
+/** The front matter and Logseq property lines at the top of `text` (at most 64 KiB), and the rest. */
+function splitHead(text: string): { head: string; body: string } {
+  const limit = 65_536;
+  let end = 0;
+  const fence = /^---[ \t]*\r?\n/.exec(text);
+  if (fence) {
+    const close = /\r?\n---[ \t]*(?:\r?\n|$)/g;
+    close.lastIndex = fence[0].length - 1;
+    const match = close.exec(text.slice(0, limit));
+    if (match) end = match.index + match[0].length;
+  }
+  // Logseq page properties: `key:: value` lines, before the first other line.
+  const property = /^[ \t]*[\p{L}\p{N}_-]+::[^\r\n]*(?:\r?\n|$)/uy;
+  property.lastIndex = end;
+  while (end < limit) {
+    const match = property.exec(text);
+    if (!match || match[0].length === 0) break;
+    end = property.lastIndex;
+  }
+  return { head: text.slice(0, end), body: text.slice(end) };
+}
+
+/** The page of a file that is not text: says so, shows nothing of it. */
+function notTextTree(binary: { kind: string; bytes: number }): Root {
+  return {
+    type: "root",
+    children: [
+      {
+        type: "paragraph",
+        data: { hProperties: { className: ["not-text"] } },
+        children: [{ type: "text", value: `（此文件不是文本：${binary.kind}，${formatBytes(binary.bytes)}。This file is not text: a ${binary.kind}, ${formatBytes(binary.bytes)}.）` }],
+      },
+    ],
+  };
+}
+
+function messagesOf(vfile: VFile, path: string): Diagnostic[] {
+  return vfile.messages.map((message) => ({
+    path,
+    line: message.line ?? 1,
+    column: message.column ?? 1,
+    severity: message.fatal === true ? "error" : message.fatal === false ? "warning" : "info",
+    code: message.ruleId ?? "parse",
+    message: message.reason,
+  }));
+}
+
+const constructNames: Record<Finding["construct"], string> = {
+  emphasis: "emphasis delimiters (`*`, `_` runs)",
+  brackets: "link brackets (`[`, `]`)",
+  nesting: "nested containers (list items, `>` quotes) on one line",
+};
+
+function findingDiagnostic(path: string, finding: Finding): Diagnostic {
+  const where = finding.construct === "nesting" ? "line" : "block";
+  const what =
+    finding.construct === "nesting"
+      ? `Too deeply nested: ${finding.blocks} line${finding.blocks === 1 ? "" : "s"} with up to ${finding.count} ${constructNames.nesting}, over the budget of ${finding.limit}: the markers past it are kept as literal text`
+      : `Too many ${constructNames[finding.construct]}: ${finding.blocks} ${where}${finding.blocks === 1 ? "" : "s"} with up to ${finding.count}, over the budget of ${finding.limit} per ${where} (or of the note's total): they are kept as literal text`;
+  return {
+    path,
+    line: finding.line,
+    column: finding.column,
+    severity: "error",
+    code: "budget-construct",
+    message: `${what} (the first here)`,
+  };
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1_048_576) return `${(bytes / 1_048_576).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
 }
 
 /**

@@ -64,7 +64,14 @@ export function loadSite(options: LoadSiteOptions): Promise<SiteModel> {
     let model: SiteModel;
     let graph: Graph;
     if (workers === 0) {
-      const loaded = loadVault(vault, { keepTrees: true, questionPrefix: config.questionPrefix, publish: config.publish, mergeSimilarQuestions: config.mergeSimilarQuestions, onProgress });
+      const loaded = loadVault(vault, {
+        keepTrees: true,
+        questionPrefix: config.questionPrefix,
+        publish: config.publish,
+        mergeSimilarQuestions: config.mergeSimilarQuestions,
+        budget: config.budget,
+        onProgress,
+      });
       graph = loaded.graph;
       model = buildSiteModel(graph, loaded.trees, config, vault);
     } else {

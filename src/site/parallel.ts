@@ -1,72 +1,25 @@
 /**
- * Parse and render a vault on every core: worker threads parse their share of the notes and keep the trees;
+ * Parse and render a vault on every core: worker threads parse the notes (handed out and watched by
+ * `worker-pool.ts`: a runaway parse is stopped at `budget.noteMs`) and keep the trees;
  * this thread builds the graph from their facts, sends them what the site looks like (with the resolver snapshot
- * every link is resolved against, the same one the graph used), and collects the HTML. remark-parse dominates a build and runs on one core otherwise; and the trees,
+ * every link is resolved against, the same one the graph used) and which fragments other notes embed, and
+ * collects the HTML. remark-parse dominates a build and runs on one core otherwise; and the trees,
  * most of a build's memory, live only in the workers, which exit before the pages are written.
  */
-import fs from "node:fs";
-import os from "node:os";
-import { Worker } from "node:worker_threads";
 import type { WendaConfig } from "../config.ts";
-import { buildGraph, type ParsedNote } from "../graph/build.ts";
+import { buildGraph } from "../graph/build.ts";
 import { wantedFragments } from "../graph/embeds.ts";
 import type { Graph } from "../graph/types.ts";
-import { scanVault, type VaultFile } from "../graph/vault.ts";
+import { scanVault } from "../graph/vault.ts";
 import type { MediaCopy } from "../render/media.ts";
 import type { RenderedNote } from "../render/render-note.ts";
 import { siteLinksOf } from "../render/site-links.ts";
-import type { FromWorker, ToWorker } from "./worker-protocol.ts";
+import { parseInPool, workerCount } from "./worker-pool.ts";
 
 export interface ParallelResult {
   graph: Graph;
   rendered: Map<string, RenderedNote>;
   copies: MediaCopy[];
-}
-
-class RenderWorker {
-  readonly #worker: Worker;
-  #waiting: { resolve: (message: FromWorker) => void; reject: (error: Error) => void } | undefined;
-
-  constructor(onProgress: (parsed: number) => void) {
-    // The entry registers tsx, then loads the TypeScript worker.
-    this.#worker = new Worker(new URL("./render-worker.mjs", import.meta.url));
-    this.#worker.on("message", (message: FromWorker) => {
-      if (message.type === "progress") return onProgress(message.parsed);
-      const waiting = this.#waiting;
-      this.#waiting = undefined;
-      if (message.type === "error") waiting?.reject(new Error(`render worker: ${message.message}`));
-      else waiting?.resolve(message);
-    });
-    this.#worker.on("error", (error) => this.#waiting?.reject(error));
-    this.#worker.on("exit", (code) => this.#waiting?.reject(new Error(`render worker exited with code ${code}`)));
-  }
-
-  ask<T extends FromWorker["type"]>(message: ToWorker, type: T): Promise<Extract<FromWorker, { type: T }>> {
-    return new Promise((resolve, reject) => {
-      this.#waiting = {
-        resolve: (answer) => (answer.type === type ? resolve(answer as Extract<FromWorker, { type: T }>) : reject(new Error(`unexpected ${answer.type}`))),
-        reject,
-      };
-      this.#worker.postMessage(message);
-    });
-  }
-
-  terminate(): Promise<number> {
-    this.#waiting = undefined;
-    return this.#worker.terminate();
-  }
-}
-
-/** Split files into `n` shares of about equal bytes (largest first, each to the lightest share). */
-function shares(files: VaultFile[], n: number): VaultFile[][] {
-  const sizes = new Map(files.map((file) => [file.path, sizeOf(file.absolute)]));
-  const out = Array.from({ length: n }, () => ({ files: [] as VaultFile[], bytes: 0 }));
-  for (const file of [...files].sort((a, b) => (sizes.get(b.path) ?? 0) - (sizes.get(a.path) ?? 0))) {
-    const lightest = out.reduce((a, b) => (b.bytes < a.bytes ? b : a));
-    lightest.files.push(file);
-    lightest.bytes += sizes.get(file.path) ?? 0;
-  }
-  return out.map((share) => share.files).filter((share) => share.length > 0);
 }
 
 export async function parseAndRenderInWorkers(
@@ -75,33 +28,34 @@ export async function parseAndRenderInWorkers(
   options: { workers?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ParallelResult> {
   const { notes: files, attachments } = scanVault(vault);
-  const count = Math.max(1, Math.min(options.workers ?? Math.min(os.availableParallelism(), 4), Math.ceil(files.length / 50)));
   const startedAt = performance.now();
-  let done = 0;
-  const progress = (parsed: number) => {
-    done += parsed;
-    options.onProgress?.(done, files.length);
-  };
-  const workers = Array.from({ length: count }, () => new RenderWorker(progress));
+  // The watched parse phase (worker-pool.ts): the workers keep the trees for the render phase below.
+  const pool = await parseInPool(files, {
+    entry: new URL("./render-worker.mjs", import.meta.url),
+    workers: workerCount(files.length, options.workers),
+    questionPrefix: config.questionPrefix,
+    budget: config.budget,
+    keepTrees: true,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const workers = pool.holders.map((holder) => holder.worker);
   try {
-    const parts = shares(files, workers.length);
-    const parsedParts = await Promise.all(
-      workers.map((worker, i) => worker.ask({ type: "parse", files: parts[i] ?? [], questionPrefix: config.questionPrefix }, "parsed")),
-    );
-    // The graph wants notes in vault order, whatever worker parsed them.
-    const byId = new Map<string, ParsedNote>();
-    for (const part of parsedParts) for (const note of part.notes) byId.set(note.id, note);
-    const parsed = files.map((file) => byId.get(file.id)).filter((note): note is ParsedNote => note !== undefined);
+    const parsed = pool.notes;
     const parsedAt = performance.now();
-    const graph = buildGraph(parsed, { questionPrefix: config.questionPrefix, publish: config.publish, mergeSimilarQuestions: config.mergeSimilarQuestions, attachments });
+    const graph = buildGraph(parsed, {
+      questionPrefix: config.questionPrefix,
+      publish: config.publish,
+      mergeSimilarQuestions: config.mergeSimilarQuestions,
+      attachments,
+    });
     const graphAt = performance.now();
 
     const links = siteLinksOf(graph, config);
     const published = new Set(graph.notes.filter((note) => note.published).map((note) => note.id));
     const wanted = wantedFragments(graph, (id) => published.has(id));
     const renderedParts = await Promise.all(
-      workers.map((worker, i) => {
-        const mine = (parts[i] ?? []).map((file) => file.id).filter((id) => published.has(id));
+      pool.holders.map(({ worker, ids }) => {
+        const mine = ids.filter((id) => published.has(id));
         const theirWanted = Object.fromEntries(mine.flatMap((id) => (wanted.has(id) ? [[id, wanted.get(id) as string[]]] : [])));
         const media = { vaultRoot: config.vaultRoot, media: config.media, base: config.base };
         return worker.ask({ type: "render", links, notes: mine, wanted: theirWanted, media, vault }, "rendered");
@@ -117,18 +71,10 @@ export async function parseAndRenderInWorkers(
     }
     if (process.env.WENDA_DEBUG) {
       const ms = (a: number, b: number) => `${Math.round(b - a)} ms`;
-      console.error(`[wenda] parse ${ms(startedAt, parsedAt)}, graph ${ms(parsedAt, graphAt)}, render ${ms(graphAt, performance.now())} (${workers.length} workers)`);
+      console.error(`[wenda] parse ${ms(startedAt, parsedAt)}, graph ${ms(parsedAt, graphAt)}, render ${ms(graphAt, performance.now())} (${workers.length} workers, ${pool.stopped} stopped; slowest note ${pool.slowest?.path ?? "-"} ${Math.round(pool.slowest?.ms ?? 0)} ms)`);
     }
     return { graph, rendered, copies };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
-  }
-}
-
-function sizeOf(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
   }
 }

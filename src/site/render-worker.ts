@@ -1,16 +1,14 @@
 /**
- * A worker thread that parses its share of the vault, keeps the trees, and renders them once the main thread
- * has built the graph and sent the site's links (with the resolver snapshot). Trees never cross threads: only
- * facts go out and HTML comes back.
+ * A worker thread that parses the notes the pool sends it (`parse-worker.ts`, watched by `worker-pool.ts`), keeps the trees, and renders them once the main thread
+ * has built the graph and sent the site's links (with the resolver snapshot). Trees never cross threads: only facts go out and
+ * HTML comes back.
  */
 import { parentPort } from "node:worker_threads";
 import type { Root } from "mdast";
-import { createProcessor } from "../../plugins/index.ts";
-import type { ParsedNote } from "../graph/build.ts";
-import { parseNote, readSource, stripPositions } from "../graph/vault.ts";
 import { MediaResolver } from "../render/media.ts";
 import { renderNote } from "../render/render-note.ts";
 import { renderContextFor } from "../render/site-links.ts";
+import { parseFiles, warmUp } from "./parse-worker.ts";
 import type { FromWorker, RenderedEntry, ToWorker } from "./worker-protocol.ts";
 
 const port = parentPort;
@@ -21,16 +19,7 @@ const send = (message: FromWorker) => port.postMessage(message);
 port.on("message", (message: ToWorker) => {
   try {
     if (message.type === "parse") {
-      const processor = createProcessor({ questionPrefix: message.questionPrefix });
-      const notes: ParsedNote[] = [];
-      message.files.forEach((file, i) => {
-        const { note, tree } = parseNote(processor, file, readSource(file), message.questionPrefix);
-        notes.push(note);
-        trees.set(note.id, stripPositions(tree));
-        if ((i + 1) % 100 === 0) send({ type: "progress", parsed: 100 });
-      });
-      send({ type: "progress", parsed: message.files.length % 100 });
-      send({ type: "parsed", notes });
+      send(parseFiles(message, trees));
       return;
     }
     const media = new MediaResolver(message.media, message.vault);
@@ -48,3 +37,5 @@ port.on("message", (message: ToWorker) => {
     send({ type: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });
+warmUp();
+send({ type: "ready" });

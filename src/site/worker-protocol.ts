@@ -1,5 +1,6 @@
 /** Messages between the build and its parse/render worker threads (see parallel.ts, render-worker.ts). */
 import type { WendaConfig } from "../config.ts";
+import type { NoteBudget, StoppedParse } from "../graph/budget.ts";
 import type { ParsedNote } from "../graph/build.ts";
 import type { VaultFile } from "../graph/vault.ts";
 import type { EmbedRef } from "../render/handlers/embed.ts";
@@ -7,7 +8,14 @@ import type { MediaCopy } from "../render/media.ts";
 import type { SiteLinks } from "../render/site-links.ts";
 
 export type ToWorker =
-  | { type: "parse"; files: VaultFile[]; questionPrefix: string }
+  | {
+      type: "parse";
+      files: VaultFile[];
+      questionPrefix: string;
+      budget?: Partial<NoteBudget>;
+      /** Set when these files' parse was stopped in another worker: they get the plain-text fallback. */
+      timedOut?: StoppedParse;
+    }
   | {
       type: "render";
       /** The site's URLs, titles and the resolver snapshot links are resolved against. */
@@ -21,8 +29,10 @@ export type ToWorker =
     };
 
 export type FromWorker =
+  /** Sent once, when the worker has loaded (the pool's watchdog times parses from then, not from startup). */
+  | { type: "ready" }
   | { type: "progress"; parsed: number }
-  | { type: "parsed"; notes: ParsedNote[] }
+  | { type: "parsed"; notes: ParsedNote[]; /** Each note's parse time, in ms. */ ms: number[] }
   | { type: "rendered"; notes: RenderedEntry[]; copies: MediaCopy[] }
   | { type: "error"; message: string };
 

@@ -105,21 +105,22 @@ describe("a vault of bad input", { timeout: 300_000 }, () => {
     assert.ok(graph.notes.find((n) => n.id === "坏/未闭合评论")?.tags.includes("分布式"));
   });
 
-  test("5000 nested quotes: still a note; if too deep to walk, one error diagnostic says so", () => {
+  test("5000 nested quotes: still a note; the quotes past the depth budget are text, one error says so", () => {
     assert.ok(graph.notes.some((n) => n.id === "坏/深引用"));
-    for (const [code, severity] of codesOf("坏/深引用.md")) {
-      assert.equal(code, "parse-failed");
-      assert.equal(severity, "error");
-    }
+    assert.deepEqual(codesOf("坏/深引用.md"), [["budget-construct", "error", 1]]);
     const message = graph.diagnostics.find((d) => d.path === "坏/深引用.md")?.message;
-    if (message) assert.match(message, /nested too deeply/);
+    assert.match(message ?? "", /up to 5000 nested containers .* over the budget of 64/);
+    assert.ok(graph.notes.find((n) => n.id === "坏/深引用")?.tags.includes("集群"));
   });
 
-  test("200 nested question bullets: a parent chain 200 long", () => {
+  test("200 nested question bullets: a parent chain as deep as the depth budget (64), the rest text, one error", () => {
     const questions = graph.questions.filter((q) => q.cards.includes("坏/深列表"));
-    assert.equal(questions.length, 200);
-    assert.deepEqual(graph.questions.find((q) => q.id === "？问题199")?.parents, ["？问题198"]);
+    assert.equal(questions.length, 63);
+    assert.deepEqual(graph.questions.find((q) => q.id === "？问题62")?.parents, ["？问题61"]);
     assert.deepEqual(graph.questions.find((q) => q.id === "？问题0")?.parents, []);
+    assert.deepEqual(codesOf("坏/深列表.md"), [["budget-construct", "error", 65]]);
+    // The deeper bullets' links are still links, in the innermost item's text.
+    assert.ok(graph.links.some((l) => l.from === "坏/深列表" && l.to === "？问题199"));
   });
 
   test("empty and blank notes are pages with no diagnostics", () => {
