@@ -215,7 +215,9 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
   // Each question lists the spellings merged into it (the renderer's resolver is rebuilt from the graph).
   for (const [alias, into] of merged?.into ?? []) {
     const question = questions.get(into);
-    if (question) (question.merged ??= []).push(alias);
+    if (!question) continue;
+    question.merged ??= [];
+    question.merged.push(alias);
   }
   diagnostics.push(...embedCycleDiagnostics({ links, notes: [...notes.values()] }));
 
