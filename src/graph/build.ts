@@ -20,7 +20,8 @@ import type {
   GraphTimestamp,
   NoteKind,
 } from "./types.ts";
-import { pathUrl, permalinkUrl, questionUrl, tagUrl } from "./url.ts";
+import { defaultUrlOf, homeNoteOf, isHidden, type NavigationOptions, namingOf, virtualPagesOf } from "./navigation.ts";
+import { permalinkUrl, questionUrl, tagUrl } from "./url.ts";
 
 /** One note after parsing: what the graph builder needs (the tree itself stays with the caller). */
 export interface ParsedNote {
@@ -34,7 +35,7 @@ export interface ParsedNote {
   diagnostics: Diagnostic[];
 }
 
-export interface GraphOptions {
+export interface GraphOptions extends NavigationOptions {
   /** First character(s) of a question page's name. Default `？`. */
   questionPrefix?: string;
   /** `all` publishes every note not marked otherwise; `dg` only notes with `dg-publish: true`. Default `all`. */
@@ -72,7 +73,8 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
   const notes = new Map<string, GraphNote>();
   for (const note of parsed) {
     const aliases = aliasesOf(note);
-    index.add(note.id, aliases);
+    const naming = namingOf(note, options);
+    index.add(note.id, [...aliases, ...naming.names]);
     const kind: NoteKind = isQuestionTarget(note.id, prefix)
       ? "question"
       : note.media !== undefined || note.facts.questions.length > 0
@@ -81,7 +83,7 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     const graphNote: GraphNote = {
       id: note.id,
       path: note.path,
-      title: titleOf(note),
+      title: naming.title,
       url: "",
       kind,
       published: isPublished(note.frontmatter, options.publish ?? "all"),
@@ -92,6 +94,9 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
       frontmatter: note.frontmatter,
     };
     if (note.media !== undefined) graphNote.media = note.media;
+    if (naming.navPath !== undefined) graphNote.navPath = naming.navPath;
+    if (naming.journal !== undefined) graphNote.journal = naming.journal;
+    if (isHidden(note.frontmatter)) graphNote.hidden = true;
     notes.set(note.id, graphNote);
   }
 
@@ -280,8 +285,10 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     taken.set(candidate.toLowerCase(), owner);
     return candidate;
   };
+  const home = homeNoteOf([...notes.values()], index, options);
+  if (home !== undefined) (notes.get(home) as GraphNote).url = claim("/", home);
   for (const note of notes.values()) {
-    if (note.kind === "question") continue;
+    if (note.kind === "question" || note.url !== "") continue;
     const raw = note.frontmatter.permalink ?? note.frontmatter["dg-permalink"];
     if (raw === undefined) continue;
     const permalink = permalinkUrl(raw);
@@ -298,7 +305,8 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     const page = notes.get(question.id);
     if (page) page.url = question.url;
   }
-  for (const note of notes.values()) if (note.url === "") note.url = claim(pathUrl(note.id), note.id);
+  for (const note of notes.values()) if (note.url === "") note.url = claim(defaultUrlOf(note, options), note.id);
+  const virtual = virtualPagesOf(links, [...notes.values()], { ...options, questionPrefix: prefix }, claim);
 
   return {
     version: 1,
@@ -311,18 +319,14 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     images: parsed.flatMap((note) => note.facts.images.map((image) => ({ note: note.id, ...image }))),
     comments,
     diagnostics,
+    virtual,
+    ...(options.logseq ? { logseq: { journals: options.logseq.journals, ...(options.logseq.defaultHome ? { defaultHome: options.logseq.defaultHome } : {}) } } : {}),
   };
 }
 
 /** `[[pic.png]]`, `![[clip.mp4]]`: attachments, resolved by the renderer against the vault's files. */
 function isMediaTarget(target: string): boolean {
   return isImage(target) || isVideoOrAudio(target) || /\.pdf$/i.test(target);
-}
-
-function titleOf(note: ParsedNote): string {
-  const title = note.frontmatter.title ?? note.properties.title;
-  if (typeof title === "string" && title.trim()) return title.trim();
-  return basename(note.id);
 }
 
 function aliasesOf(note: ParsedNote): string[] {

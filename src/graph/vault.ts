@@ -12,6 +12,7 @@ import { extractFacts, type NoteFacts } from "./extract.ts";
 import { buildGraph, type GraphOptions, type ParsedNote } from "./build.ts";
 import type { Diagnostic, Graph } from "./types.ts";
 import { isQuestionTarget } from "../../plugins/outline.ts";
+import { readVaultSettings } from "./vault-settings.ts";
 
 export interface VaultFile {
   /** Vault-relative path without `.md`, NFC. */
@@ -71,7 +72,7 @@ export function loadVault(root: string, options: LoadOptions = {}): LoadedVault 
     if (options.keepTrees) trees.set(note.id, stripPositions(tree));
     options.onProgress?.(i + 1, files.length);
   });
-  return { root, graph: buildGraph(parsed, options), trees };
+  return { root, graph: buildGraph(parsed, { ...readVaultSettings(root), ...options }), trees };
 }
 
 export function readSource(file: VaultFile): string | Error {

@@ -11,6 +11,8 @@ import type { WendaConfig } from "../config.ts";
 import { buildGraph, type ParsedNote } from "../graph/build.ts";
 import { wantedFragments } from "../graph/embeds.ts";
 import type { Graph } from "../graph/types.ts";
+import { readVaultSettings } from "../graph/vault-settings.ts";
+import { graphOptionsOf } from "../config.ts";
 import { listVault, type VaultFile } from "../graph/vault.ts";
 import type { MediaCopy } from "../render/media.ts";
 import type { RenderedNote } from "../render/render-note.ts";
@@ -93,7 +95,7 @@ export async function parseAndRenderInWorkers(
     for (const part of parsedParts) for (const note of part.notes) byId.set(note.id, note);
     const parsed = files.map((file) => byId.get(file.id)).filter((note): note is ParsedNote => note !== undefined);
     const parsedAt = performance.now();
-    const graph = buildGraph(parsed, { questionPrefix: config.questionPrefix, publish: config.publish, mergeSimilarQuestions: config.mergeSimilarQuestions });
+    const graph = buildGraph(parsed, { ...readVaultSettings(vault), ...graphOptionsOf(config) });
     const graphAt = performance.now();
 
     const resolved: Record<string, string[]> = {};

@@ -1,0 +1,75 @@
+/**
+ * Where notes live and what they are called: the home note and its precedence, the title rule, virtual pages
+ * (on for Logseq graphs, `virtualPages` elsewhere) and Logseq namespaces without a page.
+ */
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, test } from "node:test";
+import { loadVault } from "../../src/graph/vault.ts";
+import type { GraphOptions } from "../../src/graph/build.ts";
+import { makeVault, removeVault, repoRoot } from "../helpers/vault.ts";
+
+const vaults: string[] = [];
+after(() => vaults.forEach(removeVault));
+
+function graphOf(files: Record<string, string>, options: GraphOptions = {}) {
+  const vault = makeVault(files);
+  vaults.push(vault);
+  return loadVault(vault, options).graph;
+}
+
+const homeOf = (graph: ReturnType<typeof graphOf>) => graph.notes.filter((n) => n.url === "/").map((n) => n.id);
+
+test("home: config, then permalink /, then dg-home, then index.md, then Home.md; unpublished never", () => {
+  const files = {
+    "Home.md": "家",
+    "index.md": "索引",
+    "a/首页.md": "---\ndg-home: true\n---\n花园",
+    "b/根.md": "---\npermalink: /\n---\n根",
+    "c/配置.md": "配置的首页",
+  };
+  assert.deepEqual(homeOf(graphOf(files, { home: "配置" })), ["c/配置"]);
+  assert.deepEqual(homeOf(graphOf(files)), ["b/根"]);
+  const { "b/根.md": _root, ...noPermalink } = files;
+  assert.deepEqual(homeOf(graphOf(noPermalink)), ["a/首页"]);
+  const { "a/首页.md": _dg, ...plain } = noPermalink;
+  assert.deepEqual(homeOf(graphOf(plain)), ["index"]);
+  assert.deepEqual(homeOf(graphOf({ "HOME.md": "家", "sub/index.md": "不在根目录" })), ["HOME"]);
+  assert.deepEqual(homeOf(graphOf({ "index.md": "---\npublish: false\n---\n草稿", "其他.md": "x" })), []);
+  assert.deepEqual(homeOf(graphOf({ "笔记.md": "x" })), [], "no home note: the site shows its own home");
+  const graph = graphOf(files);
+  assert.deepEqual(graph.diagnostics.filter((d) => d.code.startsWith("permalink")), [], "permalink / is the home, not an error");
+});
+
+test("titles: front matter title, else the file name; a Logseq page's title:: and page name", () => {
+  const graph = graphOf({ "笔记/有标题.md": "---\ntitle: 自定义 标题\n---\n# 自定义 标题\n", "笔记/无标题.md": "# 一级标题\n" });
+  assert.deepEqual(Object.fromEntries(graph.notes.map((n) => [n.id, n.title])), { "笔记/有标题": "自定义 标题", "笔记/无标题": "无标题" });
+});
+
+test("virtual pages: off by default in an Obsidian vault, on with virtualPages; questions and media never", () => {
+  const files = {
+    "a.md": "见 [[不存在的页面]] 和 [[不存在的页面|别名]]，[[不存在的页面]]，[[？没有页面的问题]]，[[图.png]]",
+    "b.md": "也见 [[不存在的页面]]，以及 [[子/也不存在]]",
+  };
+  assert.deepEqual(graphOf(files).virtual, []);
+  const virtual = graphOf(files, { virtualPages: true }).virtual ?? [];
+  assert.deepEqual(
+    virtual.map((v) => [v.title, v.url, v.references, v.namespace]),
+    [
+      ["不存在的页面", "/不存在的页面/", ["a", "b"], false],
+      ["子/也不存在", "/子/也不存在/", ["b"], false],
+    ],
+  );
+});
+
+test("the Logseq fixture graph: virtual pages for refs without a file and for namespaces without a page", () => {
+  const graph = loadVault(path.join(repoRoot, "tests/vaults/logseq")).graph;
+  const virtual = new Map((graph.virtual ?? []).map((v) => [v.title, v]));
+  assert.deepEqual(virtual.get("消息队列选型")?.references, ["pages/首页"]);
+  assert.deepEqual(virtual.get("分布式锁")?.references.sort(), ["journals/2024_01_31", "pages/面试___Redis"]);
+  assert.equal(virtual.get("面试")?.namespace, true, "`面试.md` does not exist: its namespace page is virtual");
+  assert.equal(virtual.get("面试")?.url, "/面试/");
+  assert.equal(virtual.has("面试/Redis"), false, "a page with a file is not virtual");
+  assert.deepEqual(homeOf(graph), ["pages/首页"], ":default-home");
+  assert.deepEqual(graph.logseq, { journals: true, defaultHome: "首页" });
+});
