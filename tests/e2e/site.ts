@@ -40,8 +40,20 @@ export function site(): Promise<Site> {
   return sitePromise;
 }
 
-async function buildAndServe(): Promise<Site> {
-  const prebuilt = process.env.WENDA_E2E_SITE;
+const vaultSites = new Map<string, Promise<Site>>();
+
+/** Builds and serves a fixture vault (a folder path relative to the project, `tests/vaults/logseq`), once per process. */
+export function siteOf(vault: string): Promise<Site> {
+  let built = vaultSites.get(vault);
+  if (!built) {
+    built = buildAndServe(vault);
+    vaultSites.set(vault, built);
+  }
+  return built;
+}
+
+async function buildAndServe(vault = "content"): Promise<Site> {
+  const prebuilt = vault === "content" ? process.env.WENDA_E2E_SITE : undefined;
   let dir: string;
   let temporary = false;
   if (prebuilt) {
@@ -50,7 +62,7 @@ async function buildAndServe(): Promise<Site> {
   } else {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "wenda-e2e-"));
     temporary = true;
-    await build(dir);
+    await build(dir, vault);
   }
   const server = createStaticServer(dir);
   await new Promise<void>((resolve, reject) => {
@@ -71,9 +83,9 @@ async function buildAndServe(): Promise<Site> {
   };
 }
 
-function build(out: string): Promise<void> {
+function build(out: string, vault: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, "bin", "wenda.mjs"), "build", "content", "--out", out], {
+    const child = spawn(process.execPath, [path.join(projectRoot, "bin", "wenda.mjs"), "build", vault, "--out", out], {
       cwd: projectRoot,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "pipe", "pipe"],
