@@ -1,13 +1,17 @@
 /**
  * Where notes live and what they are called: the home note and its precedence, the title rule, virtual pages
- * (on for Logseq graphs, `virtualPages` elsewhere) and Logseq namespaces without a page.
+ * (on for Logseq graphs, `virtualPages` elsewhere) and Logseq namespaces without a page; then the site model's
+ * navigation built on them (explorer, all pages, journals, the leading-H1 check).
  */
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, test } from "node:test";
-import { loadVault } from "../../src/graph/vault.ts";
+import { normalizeConfig } from "../../src/config.ts";
 import type { GraphOptions } from "../../src/graph/build.ts";
-import { makeVault, removeVault, repoRoot } from "../helpers/vault.ts";
+import { loadVault } from "../../src/graph/vault.ts";
+import { buildSiteModel } from "../../src/site/model.ts";
+import { opensWithTitle } from "../../src/site/navigation.ts";
+import { makeSeedVault, makeVault, removeVault, repoRoot } from "../helpers/vault.ts";
 
 const vaults: string[] = [];
 after(() => vaults.forEach(removeVault));
@@ -72,4 +76,67 @@ test("the Logseq fixture graph: virtual pages for refs without a file and for na
   assert.equal(virtual.has("面试/Redis"), false, "a page with a file is not virtual");
   assert.deepEqual(homeOf(graph), ["pages/首页"], ":default-home");
   assert.deepEqual(graph.logseq, { journals: true, defaultHome: "首页" });
+});
+
+// The site model's navigation, from the same graphs.
+
+function modelOf(files: Record<string, string>, config: Record<string, unknown> = {}) {
+  const vault = makeVault(files);
+  vaults.push(vault);
+  const { graph, trees } = loadVault(vault, { keepTrees: true });
+  return buildSiteModel(graph, trees, normalizeConfig(config, vault), vault);
+}
+
+test("a vault without questions or a home note: the explorer and all pages list every note", () => {
+  const model = modelOf({ "a/b/深处.md": "深", "根.md": "根", "a/隐藏.md": "---\ndg-hide: true\n---\n藏" });
+  assert.equal(model.home, undefined);
+  assert.deepEqual(model.tree, []);
+  assert.deepEqual(model.explorer, [
+    { title: "a", children: [{ title: "b", children: [{ title: "深处", url: "/a/b/深处/", children: [] }] }] },
+    { title: "根", url: "/根/", children: [] },
+  ]);
+  assert.deepEqual(model.allPages.notes.map((l) => l.url).sort(), ["/a/b/深处/", "/根/"]);
+  assert.ok(model.notes.some((n) => n.url === "/a/隐藏/"), "a hidden note is still published");
+});
+
+test("the home note leaves the notes collection for /; the seed card vault keeps its question-tree home", () => {
+  const model = modelOf({ "index.md": "---\ntitle: 首页\n---\n# 首页\n\n欢迎", "其他.md": "x" });
+  assert.equal(model.home?.url, "/");
+  assert.equal(model.home?.titleInContent, true);
+  assert.ok(!model.notes.some((n) => n.url === "/"));
+  const vault = makeSeedVault();
+  vaults.push(vault);
+  const { graph, trees } = loadVault(vault, { keepTrees: true });
+  const seed = buildSiteModel(graph, trees, normalizeConfig({}, vault), vault);
+  assert.equal(seed.home, undefined);
+  assert.ok(seed.tree.length > 0);
+});
+
+test("title rule: a leading H1 that repeats the title is shown once; another leading H1 is kept", () => {
+  const model = modelOf({ "同名.md": "---\ntitle: 同 名\n---\n# 同 名\n\n正文", "异名.md": "# 别的标题\n\n正文", "无.md": "正文\n\n# 同名" });
+  const page = (id: string) => model.notes.find((n) => n.id === id);
+  assert.equal(page("同名")?.titleInContent, true);
+  assert.equal(page("异名")?.titleInContent, undefined);
+  assert.equal(page("无")?.titleInContent, undefined, "only a heading the content opens with");
+  assert.equal(opensWithTitle('<h1 id="x">A &amp; B<a class="heading-anchor" href="#x">#</a></h1><p>…</p>', "A & B"), true);
+  assert.equal(opensWithTitle("<p>x</p><h1>A</h1>", "A"), false);
+});
+
+test("a Logseq graph without :default-home: no home note, journals newest first, namespaces in the explorer", () => {
+  const model = modelOf({
+    "logseq/config.edn": "{:file/name-format :triple-lowbar}",
+    "pages/a___b.md": "- 子页面",
+    "journals/2024_01_02.md": "- 二号 [[a/b]]",
+    "journals/2023_05_06.md": "- 去年",
+  });
+  assert.equal(model.logseq, true);
+  assert.equal(model.home, undefined);
+  assert.deepEqual(model.journals.map((j) => [j.title, j.url]), [
+    ["Jan 2nd, 2024", "/journals/2024-01-02/"],
+    ["May 6th, 2023", "/journals/2023-05-06/"],
+  ]);
+  assert.deepEqual(model.explorer, [{ title: "a", url: "/a/", children: [{ title: "b", url: "/a/b/", children: [] }] }]);
+  const namespace = model.notes.find((n) => n.url === "/a/");
+  assert.equal(namespace?.virtual, true);
+  assert.deepEqual(namespace?.children, [{ title: "b", url: "/a/b/", children: [] }]);
 });
