@@ -81,14 +81,23 @@ export function namingOf(note: NamedNote, options: NavigationOptions): NoteNamin
   return naming;
 }
 
-/** DG's `dg-hide` and `dg-hide-in-filetree`: published, but not listed in navigation. */
+/**
+ * DG's `dg-hide` and `dg-hide-in-filetree` (in a garden's exported notes: `hide`, `hideInFiletree`, as the
+ * plugin's `FrontmatterCompiler.addDefaultPassThrough` writes them): published, but not listed in navigation.
+ */
 export function isHidden(frontmatter: Record<string, unknown>): boolean {
-  return frontmatter["dg-hide"] === true || frontmatter["dg-hide-in-filetree"] === true;
+  return ["dg-hide", "dg-hide-in-filetree", "hide", "hideInFiletree"].some((key) => frontmatter[key] === true);
+}
+
+/** `dg-home: true`, or the `gardenEntry` tag the plugin gives the home note in a garden's exported notes. */
+function isGardenHome(frontmatter: Record<string, unknown>): boolean {
+  const tags = frontmatter.tags;
+  return frontmatter["dg-home"] === true || (Array.isArray(tags) ? tags.includes("gardenEntry") : tags === "gardenEntry");
 }
 
 /**
  * The home note, in this order: `home` in the config; a note with `permalink: /` (or `dg-permalink: /`); one
- * with `dg-home: true`; the Logseq graph's `:default-home` page; `index.md`, then `Home.md` at the vault root
+ * with `dg-home: true` (or DG's `gardenEntry` tag); the Logseq graph's `:default-home` page; `index.md`, then `Home.md` at the vault root
  * (any case). Only published notes that are not question pages qualify.
  */
 export function homeNoteOf(notes: readonly GraphNote[], index: NoteIndex, options: NavigationOptions): string | undefined {
@@ -104,7 +113,7 @@ export function homeNoteOf(notes: readonly GraphNote[], index: NoteIndex, option
   return (
     named(options.home) ??
     notes.find((note) => eligible(note) && (rootSlash(note.frontmatter.permalink) || rootSlash(note.frontmatter["dg-permalink"])))?.id ??
-    notes.find((note) => eligible(note) && note.frontmatter["dg-home"] === true)?.id ??
+    notes.find((note) => eligible(note) && isGardenHome(note.frontmatter))?.id ??
     named(options.logseq?.defaultHome) ??
     notes.find((note) => eligible(note) && note.id.toLowerCase() === "index")?.id ??
     notes.find((note) => eligible(note) && note.id.toLowerCase() === "home")?.id

@@ -6,11 +6,19 @@
  */
 import assert from "node:assert/strict";
 import path from "node:path";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import { normalizeConfig, graphOptionsOf } from "../../src/config.ts";
 import { digitalGardenPermalink, readDigitalGardenSettings, rewriteRulesOf, slugify } from "../../src/graph/digital-garden.ts";
 import { loadVault } from "../../src/graph/vault.ts";
-import { repoRoot } from "../helpers/vault.ts";
+import { makeVault, removeVault, repoRoot } from "../helpers/vault.ts";
+
+const vaults: string[] = [];
+after(() => vaults.forEach(removeVault));
+function makeVaultFor(files: Record<string, string>): string {
+  const vault = makeVault(files);
+  vaults.push(vault);
+  return vault;
+}
 
 const garden = path.join(repoRoot, "tests/vaults/digital-garden");
 
@@ -38,6 +46,11 @@ test("the fixture garden's URLs are the plugin's", () => {
     ["笔记/固定链接", true],
     ["笔记/v1.2 发布说明", true],
   ]);
+});
+
+test("a garden's exported notes: hide and hideInFiletree as the plugin writes them keep a note out of navigation", () => {
+  const graph = loadVault(makeVaultFor({ "a.md": '---\n{"dg-publish":true,"hide":true}\n---\nx', "b.md": '---\n{"dg-publish":true,"hideInFiletree":true}\n---\ny', "c.md": "z" })).graph;
+  assert.deepEqual(graph.notes.map((n) => [n.id, n.hidden ?? false]), [["a", true], ["b", true], ["c", false]]);
 });
 
 test("the plugin's settings are read from the vault; its defaults when absent", () => {

@@ -39,6 +39,11 @@ test("home: config, then permalink /, then dg-home, then index.md, then Home.md;
   const { "a/首页.md": _dg, ...plain } = noPermalink;
   assert.deepEqual(homeOf(graphOf(plain)), ["index"]);
   assert.deepEqual(homeOf(graphOf({ "HOME.md": "家", "sub/index.md": "不在根目录" })), ["HOME"]);
+  assert.deepEqual(
+    homeOf(graphOf({ "index.md": "索引", "notes/花园.md": '---\n{"dg-publish":true,"permalink":"/notes/花园/","tags":["gardenEntry"]}\n---\n导出的首页' })),
+    ["notes/花园"],
+    "a garden export marks its home with the gardenEntry tag",
+  );
   assert.deepEqual(homeOf(graphOf({ "index.md": "---\npublish: false\n---\n草稿", "其他.md": "x" })), []);
   assert.deepEqual(homeOf(graphOf({ "笔记.md": "x" })), [], "no home note: the site shows its own home");
   const graph = graphOf(files);
