@@ -3,6 +3,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { graphOptionsOf, loadConfig } from "../config.ts";
 import { formatDiagnostic, sortDiagnostics } from "../graph/diagnostics.ts";
 import { loadVault } from "../graph/vault.ts";
 import { parseArgs } from "./args.ts";
@@ -75,9 +76,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case "graph":
-        return graphCommand(args.positionals, args.flags);
+        return await graphCommand(args.positionals, args.flags);
       case "check":
-        return checkCommand(args.positionals, args.flags);
+        return await checkCommand(args.positionals, args.flags);
       default: {
         const { siteCommand } = await import("./site.ts");
         return await siteCommand(command as "build" | "dev" | "preview", args.positionals, args.flags);
@@ -100,9 +101,15 @@ export function vaultArgument(positionals: string[], command: string): string {
   return absolute;
 }
 
-function graphCommand(positionals: string[], flags: Map<string, string | true>): number {
+/** The graph options the vault's config sets (`publish`, `home` …), so `graph` and `check` see what `build` sees. */
+async function graphOptions(vault: string, flags: Map<string, string | true>) {
+  const explicit = flags.get("config");
+  return graphOptionsOf(await loadConfig(vault, typeof explicit === "string" ? explicit : undefined));
+}
+
+async function graphCommand(positionals: string[], flags: Map<string, string | true>): Promise<number> {
   const vault = vaultArgument(positionals, "graph");
-  const { graph } = loadVault(vault, { onProgress: progressReporter("parsing notes") });
+  const { graph } = loadVault(vault, { ...(await graphOptions(vault, flags)), onProgress: progressReporter("parsing notes") });
   const json = JSON.stringify(graph, null, flags.has("pretty") ? 2 : undefined);
   const out = flags.get("out");
   if (typeof out === "string") fs.writeFileSync(out, `${json}\n`);
@@ -110,9 +117,9 @@ function graphCommand(positionals: string[], flags: Map<string, string | true>):
   return 0;
 }
 
-function checkCommand(positionals: string[], flags: Map<string, string | true>): number {
+async function checkCommand(positionals: string[], flags: Map<string, string | true>): Promise<number> {
   const vault = vaultArgument(positionals, "check");
-  const { graph } = loadVault(vault, { onProgress: progressReporter("parsing notes") });
+  const { graph } = loadVault(vault, { ...(await graphOptions(vault, flags)), onProgress: progressReporter("parsing notes") });
   const quiet = flags.has("quiet");
   const diagnostics = sortDiagnostics(graph.diagnostics).filter((d) => !quiet || d.severity !== "info");
   for (const diagnostic of diagnostics) process.stdout.write(`${formatDiagnostic(diagnostic)}\n`);

@@ -5,6 +5,7 @@
  * out of navigation. Fixture: tests/vaults/digital-garden (JSON one-line front matter as DG writes it).
  */
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { after, test } from "node:test";
 import { normalizeConfig, graphOptionsOf } from "../../src/config.ts";
@@ -83,4 +84,10 @@ test("slugified URLs that lose every segment keep the vault path; collapsed `//`
   assert.equal(urls["笔记/v1.2 发布说明.md"], "/v1-2/");
   assert.equal(urls["笔记/Redis 集群.md"], "/redis/");
   assert.equal(urls["笔记/隐藏.md"], "/笔记/隐藏/", "nothing left: the vault path");
+});
+
+test("`wenda graph` reads the vault's config: the same DG URLs as the build", () => {
+  const out = execFileSync(process.execPath, [path.join(repoRoot, "bin", "wenda.mjs"), "graph", garden], { encoding: "utf8" });
+  const graph = JSON.parse(out) as { notes: { id: string; url: string }[] };
+  assert.equal(graph.notes.find((n) => n.id === "笔记/Redis 集群")?.url, "/笔记/Redis 集群/");
 });
