@@ -145,3 +145,15 @@ test("a Logseq graph without :default-home: no home note, journals newest first,
   assert.equal(namespace?.virtual, true);
   assert.deepEqual(namespace?.children, [{ title: "b", url: "/a/b/", children: [] }]);
 });
+
+test("dg-path places a note in the explorer and its URL without publish: dg too", () => {
+  const graph = graphOf({ "笔记/原位置.md": "---\ndg-path: 专题/新 位置.md\n---\nx" });
+  assert.deepEqual(graph.notes.map((n) => [n.url, n.navPath]), [["/专题/新-位置/", "专题/新 位置"]]);
+});
+
+test("an explorer beyond 400 entries is left off ordinary pages (home and all pages still show it)", () => {
+  const files = Object.fromEntries(Array.from({ length: 401 }, (_, i) => [`夹/笔记${i}.md`, "x"]));
+  assert.equal(modelOf(files).explorerInLayout, false);
+  const { "夹/笔记0.md": _one, "夹/笔记1.md": _two, ...fewer } = files;
+  assert.equal(modelOf(fewer).explorerInLayout, true, "399 notes and their folder");
+});
