@@ -2,7 +2,8 @@
  * Navigation on built fixture vaults, in Chromium: every page is reachable from `/` within two clicks (a crawl
  * of the links on the home page and on every page it links to), the home note renders at `/`, the title is
  * shown once, the explorer sits beside the content (after it on a phone) and folds without script, a Logseq
- * namespace page lists its children, a virtual page lists its references, the journals index is newest first.
+ * namespace page lists its children, a virtual page lists its references, the journals index is newest first,
+ * a Digital Garden's home, URLs and hidden notes.
  *
  * Run: node --import tsx --test tests/e2e/navigation.test.ts
  */
@@ -14,6 +15,7 @@ import { filesUnder, launchBrowser, openPage, type Site, siteOf } from "./site.t
 
 let obsidian: Site;
 let logseq: Site;
+let garden: Site;
 let browser: Browser;
 
 before(
@@ -21,15 +23,17 @@ before(
     // One build at a time per checkout (they share .astro/).
     obsidian = await siteOf("tests/vaults/obsidian");
     logseq = await siteOf("tests/vaults/logseq");
+    garden = await siteOf("tests/vaults/digital-garden");
     browser = await launchBrowser();
   },
-  { timeout: 300_000 },
+  { timeout: 420_000 },
 );
 
 after(async () => {
   await browser?.close();
   await obsidian?.close();
   await logseq?.close();
+  await garden?.close();
 });
 
 const TEST = { timeout: 120_000 };
@@ -166,5 +170,22 @@ test("Logseq: the journals index is newest first and linked from home", TEST, ()
     await page.waitForURL((url) => pathOf(url.href) === "/journals/");
     const dates = await page.locator(".journal-list time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")));
     assert.deepEqual(dates, ["2024-02-01", "2024-01-31", "2023-12-25"]);
+  }),
+);
+
+test("Digital Garden: dg-home at /, the plugin's URLs, a dg-hide note published but not in the explorer", TEST, () =>
+  withPage(async (page) => {
+    await page.goto(garden.url("/"));
+    assert.deepEqual(await page.locator("main h1").allTextContents(), ["花园首页"]);
+    await page.locator("main table").getByRole("link", { name: "Redis 集群", exact: true }).click();
+    await page.waitForURL((url) => pathOf(url.href) === "/笔记/Redis 集群/");
+    const explorer = await page.locator("nav.explorer a").allTextContents();
+    assert.ok(explorer.includes("Redis 集群") && !explorer.includes("隐藏"), `explorer: ${explorer.join(", ")}`);
+    const hidden = await page.goto(garden.url("/笔记/隐藏/"));
+    assert.equal(hidden?.status(), 200);
+    assert.deepEqual(await page.locator("main h1").allTextContents(), ["隐藏"]);
+    await page.goto(garden.url("/all/"));
+    assert.equal(await page.locator("main").getByRole("link", { name: "隐藏", exact: true }).count(), 0);
+    assert.equal(await page.locator("main").getByRole("link", { name: "草稿", exact: true }).count(), 0, "unpublished");
   }),
 );
