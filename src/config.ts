@@ -49,6 +49,22 @@ export interface WendaConfig {
   strictLineBreaks: boolean;
   /** Per-note size and time budget (see `src/graph/budget.ts`). Default 1 MiB and 10,000 ms. */
   budget: NoteBudget;
+  /** The home note (path, id or name), rendered at `/`. Default: found (README "Home and navigation"). */
+  home?: string;
+  /** Pages for link targets without a file. Default: on for Logseq graphs, off otherwise. */
+  virtualPages?: boolean;
+}
+
+/** The graph options a config sets. */
+export function graphOptionsOf(config: WendaConfig): Pick<WendaConfig, "questionPrefix" | "publish" | "mergeSimilarQuestions" | "home" | "virtualPages"> {
+  const options: ReturnType<typeof graphOptionsOf> = {
+    questionPrefix: config.questionPrefix,
+    publish: config.publish,
+    mergeSimilarQuestions: config.mergeSimilarQuestions,
+  };
+  if (config.home !== undefined) options.home = config.home;
+  if (config.virtualPages !== undefined) options.virtualPages = config.virtualPages;
+  return options;
 }
 
 export const defaultConfig: WendaConfig = {
@@ -103,6 +119,8 @@ export function normalizeConfig(raw: unknown, dir: string): WendaConfig {
     strictLineBreaks: input.strictLineBreaks === true,
     budget: normalizeBudget(input.budget),
   };
+  if (typeof input.home === "string" && input.home.trim()) config.home = input.home.trim();
+  if (typeof input.virtualPages === "boolean") config.virtualPages = input.virtualPages;
   if (typeof media.dir === "string" && media.dir) config.media.dir = path.resolve(dir, media.dir);
   if (typeof media.baseUrl === "string" && /^https?:\/\//.test(media.baseUrl)) {
     config.media.baseUrl = media.baseUrl.endsWith("/") ? media.baseUrl : `${media.baseUrl}/`;

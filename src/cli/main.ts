@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { loadConfig } from "../config.ts";
+import { graphOptionsOf, loadConfig } from "../config.ts";
 import { formatDiagnostic, sortDiagnostics } from "../graph/diagnostics.ts";
 import { listVault } from "../graph/vault.ts";
 import { loadVaultInWorkers } from "../site/worker-pool.ts";
@@ -98,13 +98,8 @@ function text(flags: Map<string, string | true>, name: string): string | undefin
 /** The vault parsed and linked as `build` does it: the same config, in watched worker threads. */
 async function loadForCli(vault: string, flags: Map<string, string | true>) {
   const config = await loadConfig(vault, text(flags, "config"));
-  return loadVaultInWorkers(vault, {
-    questionPrefix: config.questionPrefix,
-    publish: config.publish,
-    mergeSimilarQuestions: config.mergeSimilarQuestions,
-    budget: config.budget,
-    onProgress: progressReporter("parsing notes"),
-  });
+  // The graph options the vault's config sets (`publish`, `home` …), so `graph` and `check` see what `build` sees.
+  return loadVaultInWorkers(vault, { ...graphOptionsOf(config), budget: config.budget, onProgress: progressReporter("parsing notes") });
 }
 
 async function graphCommand(positionals: string[], flags: Map<string, string | true>): Promise<number> {

@@ -25,7 +25,8 @@ import type {
   GraphTimestamp,
   NoteKind,
 } from "./types.ts";
-import { pathUrl, permalinkUrl, questionUrl, tagUrl } from "./url.ts";
+import { defaultUrlOf, homeNoteOf, isHidden, type NavigationOptions, namingOf, virtualPagesOf } from "./navigation.ts";
+import { permalinkUrl, questionUrl, tagUrl } from "./url.ts";
 
 /** One note after parsing: what the graph builder needs (the tree itself stays with the caller). */
 export interface ParsedNote {
@@ -41,7 +42,7 @@ export interface ParsedNote {
   frontmatterProblem?: FrontmatterProblem;
 }
 
-export interface GraphOptions {
+export interface GraphOptions extends NavigationOptions {
   /** First character(s) of a question page's name. Default `？`. */
   questionPrefix?: string;
   /** `all` publishes every note not marked otherwise; `dg` only notes with `dg-publish: true`. Default `all`. */
@@ -82,6 +83,9 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     const aliases = aliasesOf(note);
     const decision = publishDecision(note, options.publish ?? "all");
     if (decision.diagnostic) diagnostics.push(decision.diagnostic);
+    // Logseq page names (namespaces, journals) and `title::` are names the note answers to, like aliases.
+    const naming = namingOf(note, options);
+    for (const name of naming.names) if (!aliases.includes(name)) aliases.push(name);
     const kind: NoteKind = isQuestionTarget(note.id, prefix)
       ? "question"
       : note.media !== undefined || note.facts.questions.length > 0
@@ -90,7 +94,7 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     const graphNote: GraphNote = {
       id: note.id,
       path: note.path,
-      title: titleOf(note, diagnostics),
+      title: limitedTitle(note, naming.title, diagnostics),
       url: "",
       kind,
       published: decision.published && isLogseqPublic(note.properties),
@@ -102,6 +106,9 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
       frontmatter: note.frontmatter,
     };
     if (note.media !== undefined) graphNote.media = note.media;
+    if (naming.navPath !== undefined) graphNote.navPath = naming.navPath;
+    if (naming.journal !== undefined) graphNote.journal = naming.journal;
+    if (isHidden(note.frontmatter)) graphNote.hidden = true;
     notes.set(note.id, graphNote);
   }
   diagnostics.push(...nameDiagnostics([...notes.values()]));
@@ -275,8 +282,14 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     taken.set(candidate.toLowerCase(), owner);
     return candidate;
   };
+  const noteNamed = (name: string) => {
+    const found = resolver.resolve({ target: name }, "");
+    return found.kind === "note" ? found.id : undefined;
+  };
+  const home = homeNoteOf([...notes.values()], noteNamed, options);
+  if (home !== undefined) (notes.get(home) as GraphNote).url = claim("/", home);
   for (const note of notes.values()) {
-    if (note.kind === "question") continue;
+    if (note.kind === "question" || note.url !== "") continue;
     const raw = note.frontmatter.permalink ?? note.frontmatter["dg-permalink"];
     if (raw === undefined) continue;
     const permalink = permalinkUrl(raw);
@@ -293,7 +306,8 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     const page = notes.get(question.id);
     if (page) page.url = question.url;
   }
-  for (const note of notes.values()) if (note.url === "") note.url = claim(pathUrl(note.id), note.id);
+  for (const note of notes.values()) if (note.url === "") note.url = claim(defaultUrlOf(note, options), note.id);
+  const virtual = virtualPagesOf(links, [...notes.values()], { ...options, questionPrefix: prefix }, claim);
 
   return {
     version: 1,
@@ -307,12 +321,13 @@ export function buildGraph(parsed: readonly ParsedNote[], options: GraphOptions 
     attachments,
     comments,
     diagnostics,
+    virtual,
+    ...(options.logseq ? { logseq: { journals: options.logseq.journals, ...(options.logseq.defaultHome ? { defaultHome: options.logseq.defaultHome } : {}) } } : {}),
   };
 }
 
-function titleOf(note: ParsedNote, diagnostics: Diagnostic[]): string {
-  const raw = note.frontmatter.title ?? note.properties.title;
-  const title = typeof raw === "string" && raw.trim() ? raw.trim() : basename(note.id);
+/** A title longer than the limit is cut, with a warning (title-limit.ts). */
+function limitedTitle(note: ParsedNote, title: string, diagnostics: Diagnostic[]): string {
   const limited = limitTitle(title);
   if (limited.cut) diagnostics.push(titleTooLong(note.path, 1, limited.length, "The title"));
   return limited.text;

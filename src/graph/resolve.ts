@@ -53,6 +53,9 @@ export class NoteIndex {
       const hit = joined && (this.#exact.get(joined) ?? this.#folded.get(fold(joined)));
       if (hit) return { id: hit };
     }
+    // A name with `/` in it (a Logseq namespace page `面试/Redis`, a `title::`) matches whole.
+    const whole = clean.includes("/") ? this.#byName.get(fold(clean)) : undefined;
+    if (whole?.length === 1) return { id: whole[0] as string };
     const candidates = this.#byName.get(fold(basename(clean)));
     if (!candidates) return undefined;
     // A target with folders must match the end of the candidate's path.

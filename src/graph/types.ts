@@ -22,6 +22,24 @@ export interface Graph {
   /** Vault-relative paths of the vault's files that are not notes (links resolve to them), as spelled on disk. */
   attachments: string[];
   diagnostics: Diagnostic[];
+  /** Pages for link targets without a file, and Logseq namespaces without one (see `virtualPages`). */
+  virtual?: GraphVirtualPage[];
+  /** Set when the vault is a Logseq graph (`logseq/config.edn`): journals, page names, namespaces. */
+  logseq?: { journals: boolean; defaultHome?: string };
+}
+
+/** A page with no file: a link target nothing defines, or a Logseq namespace (`面试` for `面试/Redis`). */
+export interface GraphVirtualPage {
+  /** The name as first written. */
+  id: string;
+  title: string;
+  url: string;
+  /** Every spelling links use for it (names match case-insensitively). */
+  names: string[];
+  /** Published notes that link to it. */
+  references: string[];
+  /** A namespace prefix of other pages' names. */
+  namespace: boolean;
 }
 
 export interface GraphNote {
@@ -46,6 +64,13 @@ export interface GraphNote {
   /** Every heading, in document order, with its anchor id. */
   headings: GraphHeading[];
   frontmatter: Record<string, unknown>;
+  /** Where the explorer (and, in a Logseq graph, the URL) puts the note when not its vault path: a Logseq page
+   * name (`面试/Redis`), a Digital Garden `dg-path`. */
+  navPath?: string;
+  /** ISO date (`2024-01-31`) of a Logseq journal page. */
+  journal?: string;
+  /** Published but kept out of navigation (DG `dg-hide`, `dg-hide-in-filetree`). */
+  hidden?: boolean;
 }
 
 export interface GraphHeading {

@@ -16,6 +16,7 @@ import { isQuestionTarget } from "../../plugins/outline.ts";
 import { looksLikeLogseqPage, markLogseqPages } from "./logseq.ts";
 import { defaultBudget, degradeHostileBlocks, type Finding, type NoteBudget } from "./budget.ts";
 import { cleanText, type DecodedSource, decodeSource } from "./source.ts";
+import { readVaultSettings } from "./vault-settings.ts";
 
 export interface VaultFile {
   /** Vault-relative path without `.md`, NFC. */
@@ -118,7 +119,7 @@ export function loadVault(root: string, options: LoadOptions = {}): LoadedVault 
     if (options.keepTrees) trees.set(note.id, stripPositions(tree));
     options.onProgress?.(i + 1, files.length);
   });
-  return { root, graph: buildGraph(parsed, { ...options, attachments }), trees };
+  return { root, graph: buildGraph(parsed, { ...readVaultSettings(root), ...options, attachments }), trees };
 }
 
 /** Read and decode one note (see `source.ts`); an unreadable file is its error. */

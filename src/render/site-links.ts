@@ -60,6 +60,13 @@ export function siteLinksOf(
     if (question.published) links.urls[question.id] = question.url;
     else delete links.urls[question.id];
   }
+  // Link targets without a file that have a virtual page: every spelling a link used leads there.
+  for (const page of graph.virtual ?? []) {
+    for (const name of page.names) {
+      links.urls[name] ??= page.url;
+      links.titles[name] ??= page.title;
+    }
+  }
   for (const tag of graph.tags) links.tags[tag.name.toLowerCase()] = tag.name;
   for (const block of graph.blocks) {
     const url = links.urls[block.note];

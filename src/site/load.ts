@@ -6,7 +6,7 @@
  * on `globalThis`: the loader fills it, the integration reads the media list from it after the build.
  */
 import path from "node:path";
-import { loadConfig } from "../config.ts";
+import { graphOptionsOf, loadConfig } from "../config.ts";
 import { loadVault } from "../graph/vault.ts";
 import type { Graph } from "../graph/types.ts";
 import { assembleSiteModel, buildSiteModel, type SiteModel } from "./model.ts";
@@ -64,14 +64,7 @@ export function loadSite(options: LoadSiteOptions): Promise<SiteModel> {
     let model: SiteModel;
     let graph: Graph;
     if (workers === 0) {
-      const loaded = loadVault(vault, {
-        keepTrees: true,
-        questionPrefix: config.questionPrefix,
-        publish: config.publish,
-        mergeSimilarQuestions: config.mergeSimilarQuestions,
-        budget: config.budget,
-        onProgress,
-      });
+      const loaded = loadVault(vault, { keepTrees: true, ...graphOptionsOf(config), budget: config.budget, onProgress });
       graph = loaded.graph;
       model = buildSiteModel(graph, loaded.trees, config, vault);
     } else {

@@ -18,6 +18,7 @@ import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, siteLinksOf } from "../render/site-links.ts";
 import { PageComposer } from "./compose.ts";
 import { type Paging, pageCount, pageSize, pageUrl, paginateGroups, paging } from "./paging.ts";
+import { countNodes, explorerLimit, explorerOf, indexForest, journalsOf, listedNotes, type NavNode, namespaceForest, opensWithTitle } from "./navigation.ts";
 
 export interface PageLink {
   title: string;
@@ -65,6 +66,12 @@ export interface NotePage {
   diagram?: true;
   /** The page shows math: it links KaTeX's stylesheet. */
   math?: boolean;
+  /** The content opens with an `<h1>` saying the title: the page shows no second one. */
+  titleInContent?: boolean;
+  /** A page without a file (a link target, a Logseq namespace): its backlinks are its content. */
+  virtual?: boolean;
+  /** Logseq namespace pages under this one (`面试/Redis` under `面试`), as a tree. */
+  children?: NavNode[];
 }
 
 export interface QuestionPage {
@@ -133,6 +140,18 @@ export interface SiteModel {
   stats: { cards: number; questions: number; tags: number; comments: number; moments: number };
   /** Media files to copy into the site. */
   media: MediaCopy[];
+  /** The home note, rendered at `/` (not in `notes`). */
+  home?: NotePage;
+  /** Folders and notes (a Logseq graph: its namespaces). */
+  explorer: NavNode[];
+  /** Small enough to show beside every page (else only on home and all pages). */
+  explorerInLayout: boolean;
+  /** Logseq journal pages, newest first. */
+  journals: (PageLink & { date: string })[];
+  /** Every published page by kind, for `/all/`. */
+  allPages: { notes: PageLink[]; questions: PageLink[]; virtual: PageLink[]; tags: PageLink[] };
+  /** The vault is a Logseq graph. */
+  logseq: boolean;
 }
 
 /** Render every published note of `trees` in this thread, then assemble the model (tests, small vaults). */
@@ -236,6 +255,35 @@ export function assembleSiteModel(
     notePages.push(page);
   }
 
+  // Navigation: titles shown once, Logseq namespaces, virtual pages, the home note.
+  const explorer = explorerOf(graph, urlOf);
+  const namespaces = graph.logseq ? indexForest(namespaceForest(graph, urlOf)) : new Map<string, NavNode>();
+  for (const page of notePages) {
+    if (opensWithTitle(page.html, page.title)) page.titleInContent = true;
+    const children = namespaces.get(page.url)?.children;
+    if (children?.length) page.children = children;
+  }
+  for (const virtual of graph.virtual ?? []) {
+    const page: NotePage = {
+      id: virtual.id,
+      title: virtual.title,
+      url: virtual.url,
+      kind: "page",
+      html: "",
+      tags: [],
+      questions: [],
+      backlinks: publishedLinks(virtual.references),
+      comments: [],
+      filterTags: [],
+      virtual: true,
+    };
+    const children = namespaces.get(virtual.url)?.children;
+    if (children?.length) page.children = children;
+    notePages.push(page);
+  }
+  const homeIndex = notePages.findIndex((page) => page.url === "/");
+  const home = homeIndex === -1 ? undefined : notePages.splice(homeIndex, 1)[0];
+
   // Questions.
   const cardCount = (q: GraphQuestion) => q.cards.filter(published).length;
   const questionPages: QuestionPage[] = [];
@@ -332,7 +380,24 @@ export function assembleSiteModel(
       moments: graph.timestamps.filter((ts) => published(ts.card)).length,
     },
     media: [...new Map([...copies, ...media.copies.values()].map((copy) => [copy.to, copy])).values()],
+    ...(home ? { home } : {}),
+    explorer,
+    explorerInLayout: countNodes(explorer) <= explorerLimit,
+    journals: journalsOf(graph, urlOf),
+    allPages: allPagesOf(),
+    logseq: graph.logseq !== undefined,
   };
+
+  function allPagesOf(): SiteModel["allPages"] {
+    const order = (a: PageLink, b: PageLink) => a.title.localeCompare(b.title, "zh-CN");
+    const listed = listedNotes(graph).filter((note) => note.kind !== "question");
+    return {
+      notes: listed.map((note) => link(note.id)).filter((l) => l.url).sort(order),
+      questions: questionPages.map((q) => ({ title: q.title, url: q.url })).sort(order),
+      virtual: (graph.virtual ?? []).map((v) => ({ title: v.title, url: v.url })).sort(order),
+      tags: tagPages.filter((tag) => tag.paging.page === 1).map((tag) => ({ title: tag.name, url: tag.url })).sort(order),
+    };
+  }
 }
 
 /** Every path from a root question down to `q` (at most 6, cycle-safe), root first, `q` excluded. */

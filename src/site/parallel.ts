@@ -10,6 +10,8 @@ import type { WendaConfig } from "../config.ts";
 import { buildGraph } from "../graph/build.ts";
 import { wantedFragments } from "../graph/embeds.ts";
 import type { Graph } from "../graph/types.ts";
+import { graphOptionsOf } from "../config.ts";
+import { readVaultSettings } from "../graph/vault-settings.ts";
 import { scanVault } from "../graph/vault.ts";
 import type { MediaCopy } from "../render/media.ts";
 import type { RenderedNote } from "../render/render-note.ts";
@@ -42,12 +44,7 @@ export async function parseAndRenderInWorkers(
   try {
     const parsed = pool.notes;
     const parsedAt = performance.now();
-    const graph = buildGraph(parsed, {
-      questionPrefix: config.questionPrefix,
-      publish: config.publish,
-      mergeSimilarQuestions: config.mergeSimilarQuestions,
-      attachments,
-    });
+    const graph = buildGraph(parsed, { ...readVaultSettings(vault), ...graphOptionsOf(config), attachments });
     const graphAt = performance.now();
 
     const links = siteLinksOf(graph, config);

@@ -14,6 +14,7 @@ import { createProcessor } from "../../plugins/index.ts";
 import { defaultConfig } from "../config.ts";
 import { defaultBudget, type NoteBudget, overBudgetDiagnostic, type StoppedParse } from "../graph/budget.ts";
 import { buildGraph, type GraphOptions, type ParsedNote } from "../graph/build.ts";
+import { readVaultSettings } from "../graph/vault-settings.ts";
 import { fallbackNote, type LoadedVault, scanVault, loadVault, parseNote, readSource, type VaultFile } from "../graph/vault.ts";
 import type { FromWorker, ToWorker } from "./worker-protocol.ts";
 
@@ -278,5 +279,5 @@ export async function loadVaultInWorkers(root: string, options: LoadInWorkersOpt
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   await Promise.all(parsed.holders.map((holder) => holder.worker.terminate()));
-  return { root, graph: buildGraph(parsed.notes, { ...options, attachments }), trees: new Map() };
+  return { root, graph: buildGraph(parsed.notes, { ...readVaultSettings(root), ...options, attachments }), trees: new Map() };
 }

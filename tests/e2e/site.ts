@@ -52,6 +52,11 @@ export function vaultSite(vault: string): Promise<Site> {
   return site(vault);
 }
 
+/** The same, under the name the navigation tests use. */
+export function siteOf(vault: string): Promise<Site> {
+  return site(vault);
+}
+
 async function buildAndServe(vault: string): Promise<Site> {
   // WENDA_E2E_SITE: the sample already built; WENDA_E2E_VAULT_SITE: another vault already built (while iterating).
   const prebuilt = vault === "content" ? process.env.WENDA_E2E_SITE : process.env.WENDA_E2E_VAULT_SITE;
