@@ -82,6 +82,15 @@ function resolveAll(events: Event[], context: TokenizeContext): Event[] {
       index += 2;
       continue;
     }
+    if (events.slice(index + 2, close).some((event) => event[1].type === "lineEnding")) {
+      // A pair on two lines of one paragraph (`a%%\nb%%`): removing the line ending from the paragraph's linked
+      // text chunks sends micromark's subtokenizer into an endless loop (found by the fuzz test), so such a pair
+      // is left as text: both markers show, nothing is hidden. Block comments (`%%` opening a line) span lines.
+      opener[1].type = "data";
+      (events[close] as Event)[1].type = "data";
+      index = close + 2;
+      continue;
+    }
     if (!balanced(events, index + 2, close)) {
       // The pair would cut through a link or emphasis: keep the opener as text, try the closer as an opener.
       opener[1].type = "data";
