@@ -78,9 +78,9 @@ export function createHandlers(context: RenderContext, session: RenderSession): 
   return {
     ...logseqHandlers(context),
     wikiLink: (state, node: WikiLink) => wikiLink(state, node, context, session),
-    tag: (state, node: Tag) => tag(state, node, context),
-    timestamp: (state, node: Timestamp) => timestamp(state, node, context),
-    obComment: (state, node: ObComment) => obComment(state, node, context, session),
+    tag: (state, node: Tag) => finish(state, node, tag(state, node, context)),
+    timestamp: (state, node: Timestamp) => finish(state, node, timestamp(state, node, context)),
+    obComment: (state, node: ObComment) => finish(state, node, obComment(state, node, context, session)),
     blockRef: (state, node: BlockRef) => blockRef(state, node, context, session),
     link: (state, node: Link) => link(state, node, context),
     image: (state, node: Image) => image(state, node, context),
@@ -96,6 +96,12 @@ export function createHandlers(context: RenderContext, session: RenderSession): 
     yaml: () => undefined,
     toml: () => undefined,
   };
+}
+
+/** How mdast-util-to-hast's own handlers end: the node's position on the result, then its `data` (hName …). */
+function finish(state: State, node: Tag | Timestamp | ObComment, result: Element): Element {
+  state.patch(node, result);
+  return state.applyData(node, result) as Element;
 }
 
 function element(tagName: string, properties: Properties, children: ElementContent[] = []): Element {
@@ -164,10 +170,15 @@ function blockRef(state: State, node: BlockRef, context: RenderContext, session:
   const block = context.blockOf(node.value);
   if (!block) {
     const missing = element("span", { className: ["block-ref", "unresolved"], title: node.value }, [text("[missing block]")]);
-    return node.embed ? unavailableEmbed(state, node, missing) : missing;
+    if (node.embed) return unavailableEmbed(state, node, missing);
+    state.patch(node, missing);
+    return state.applyData(node, missing) as Element;
   }
   const quote = element("a", { href: `${context.href(block.url)}#${encodeURIComponent(block.id)}`, className: ["block-ref"] }, [text(node.label ?? block.text)]);
-  if (!node.embed) return quote;
+  if (!node.embed) {
+    state.patch(node, quote);
+    return state.applyData(node, quote) as Element;
+  }
   return embedElement(state, node, { note: block.note, block: block.id }, quote, session);
 }
 
