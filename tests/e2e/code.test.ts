@@ -2,7 +2,8 @@
  * Browser tests for code, diagrams, footnotes, task states and tables on the fixture vault's 代码/ notes
  * (tests/vaults/obsidian): highlighted tokens are coloured in light and in dark, Mermaid diagrams become SVG with
  * the site's own bundle (and stay readable as source without scripts), nothing is fetched from another host,
- * pages without a diagram load no Mermaid and under 1 KB of script, and no page logs an error.
+ * pages without a diagram load no Mermaid and at most the header search's few KB of script (issue 10: a page
+ * loads ≤ 40 KB before search opens), and no page logs an error.
  *
  * Run: node --import tsx --test tests/e2e/code.test.ts
  */
@@ -199,12 +200,13 @@ test("without scripts, a diagram shows its source", TEST, async () => {
   );
 });
 
-test("pages without a diagram load no Mermaid and under 1 KB of script", TEST, async () => {
+test("pages without a diagram load no Mermaid, and only the few KB of script every page has", TEST, async () => {
   for (const pathname of [javaNote, taskNote, tableNote, "/"]) {
     await visit(pathname, async (_page, loaded) => {
       sameHost(loaded);
       assert.ok(!loaded.requests.some((url) => url.includes("/_wenda/")), `${pathname} loads nothing of Mermaid`);
-      assert.ok(loaded.scriptBytes < 1024, `${pathname} loads ${loaded.scriptBytes} bytes of script`);
+      // The header's search box (about 3.5 KB) and the player: far from Mermaid's ~1 MB, under issue 10's 40 KB.
+      assert.ok(loaded.scriptBytes < 8 * 1024, `${pathname} loads ${loaded.scriptBytes} bytes of script`);
       console.log(`# ${pathname} loaded ${loaded.scriptBytes} bytes of script`);
     });
   }
