@@ -277,11 +277,11 @@ test("a wide table scrolls inside its wrapper on a phone, the page does not; GFM
 test("a footnote reference leads to its note and the back-link returns", TEST, async () => {
   await visit(javaNote, async (page) => {
     await page.locator("a[data-footnote-ref]").first().click();
-    await page.waitForFunction(() => decodeURIComponent(location.hash) === "#user-content-fn-参数");
+    await page.waitForFunction(() => decodeURIComponent(location.hash) === "#fn-参数");
     assert.ok(await page.locator(":target").first().isVisible());
     assert.match((await page.locator(":target").textContent()) ?? "", /corePoolSize/);
     await page.locator(":target a[data-footnote-backref]").click();
-    await page.waitForFunction(() => decodeURIComponent(location.hash) === "#user-content-fnref-参数");
+    await page.waitForFunction(() => decodeURIComponent(location.hash) === "#fnref-参数");
     assert.equal(await page.locator("section.footnotes h2").textContent(), "脚注");
   });
 });
