@@ -223,7 +223,7 @@ export function parseNote(
 /**
  * A note that is over budget (`reason`, an error diagnostic): only its head is parsed (the YAML front matter
  * and Logseq `key:: value` lines, so a draft stays a draft), the rest is one block of plain text. Bounded:
- * the head is at most 64 KiB. Never throws.
+ * the head (front matter) is at most 4 MiB. Never throws.
  */
 export function fallbackNote(
   processor: Processor,
@@ -267,9 +267,11 @@ export function fallbackNote(
   return { note, tree };
 }
 
-/** The front matter and Logseq property lines at the top of `text` (at most 64 KiB), and the rest. */
+/** The front matter and Logseq property lines at the top of `text` (front matter up to 4 MiB), and the rest. */
 function splitHead(text: string): { head: string; body: string } {
-  const limit = 65_536;
+  // Front matter is read even when long (a 350,000-character title is still a title, cut with a warning): YAML
+  // parses linearly. Only what follows it is kept as plain text.
+  const limit = 4 * 1_048_576;
   let end = 0;
   const fence = /^---[ \t]*\r?\n/.exec(text);
   if (fence) {

@@ -105,6 +105,12 @@ export function renderContextFor(links: SiteLinks, noteId: string, media: MediaR
       }
       if (resolution.kind === "missing") {
         result.attachment = resolution.attachment;
+        // A target without a file may have a virtual page (listing the notes that link to it).
+        const page = resolution.attachment ? undefined : links.urls[resolution.id];
+        if (page !== undefined) {
+          result.url = page;
+          result.title = links.titles[resolution.id] ?? result.title;
+        }
         return result;
       }
       result.title = links.titles[resolution.id] ?? result.title;

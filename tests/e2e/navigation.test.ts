@@ -111,7 +111,7 @@ test("the explorer: beside the content on a desktop, folders fold natively, the 
     assert.equal(await current.textContent(), "藏得很深的笔记");
     assert.ok(await current.isVisible(), "the folders on the way to the current page are open");
     await page.goto(obsidian.url("/"));
-    const folder = page.locator("nav.explorer details").first();
+    const folder = page.locator("nav.explorer details", { has: page.locator(":scope > summary", { hasText: "导航" }) }).first();
     assert.equal(await folder.getAttribute("open"), null);
     await folder.locator(":scope > summary").click();
     assert.equal(await folder.getAttribute("open"), "");
@@ -169,7 +169,7 @@ test("Logseq: the journals index is newest first and linked from home", TEST, ()
     await page.locator("main .home-links").getByRole("link", { name: "日志", exact: true }).click();
     await page.waitForURL((url) => pathOf(url.href) === "/journals/");
     const dates = await page.locator(".journal-list time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")));
-    assert.deepEqual(dates, ["2024-02-01", "2024-01-31", "2023-12-25"]);
+    assert.deepEqual(dates, ["2024-02-01", "2024-01-31", "2024-01-15", "2023-12-25"]);
   }),
 );
 

@@ -47,7 +47,8 @@ const expected: Record<string, [boolean, string[]]> = {
   "注入/<script>window.__pwned=1<script>": [true, []],
   "远程/远程媒体": [true, []],
   "名字/坏标签": [true, ["tag-invalid"]],
-  "名字/控制字符": [true, ["tag-invalid"]],
+  // Control characters are removed when the note is read (encodings), before any tag is seen.
+  "名字/控制字符": [true, ["control-character"]],
   "名字/空笔记": [true, []],
   "时间/坏时间": [true, ["timestamp-out-of-range", "timestamp-invalid"]],
   "路径/危险路径": [true, ["path-dotdot", "path-unc"]],
