@@ -53,6 +53,11 @@ export interface WendaConfig {
   home?: string;
   /** Pages for link targets without a file. Default: on for Logseq graphs, off otherwise. */
   virtualPages?: boolean;
+  /**
+   * The site's address (`https://notes.example.com`), for absolute URLs: canonical links, Open Graph, the sitemap
+   * and the feed. Default: none (pages carry no canonical URL; no sitemap.xml or feed.xml is written).
+   */
+  site?: string;
 }
 
 /** The graph options a config sets. */
@@ -121,6 +126,8 @@ export function normalizeConfig(raw: unknown, dir: string): WendaConfig {
   };
   if (typeof input.home === "string" && input.home.trim()) config.home = input.home.trim();
   if (typeof input.virtualPages === "boolean") config.virtualPages = input.virtualPages;
+  const site = normalizeSite(input.site);
+  if (site) config.site = site;
   if (typeof media.dir === "string" && media.dir) config.media.dir = path.resolve(dir, media.dir);
   if (typeof media.baseUrl === "string" && /^https?:\/\//.test(media.baseUrl)) {
     config.media.baseUrl = media.baseUrl.endsWith("/") ? media.baseUrl : `${media.baseUrl}/`;
@@ -147,4 +154,15 @@ function normalizeRoot(root: string): string {
   const drive = /^([a-z]):/i.exec(slashed);
   const cased = drive ? (drive[1] as string).toUpperCase() + slashed.slice(1) : slashed;
   return cased.endsWith("/") ? cased : `${cased}/`;
+}
+
+/** `https://notes.example.com/` → `https://notes.example.com`: an http(s) address without a trailing slash, else none. */
+export function normalizeSite(raw: unknown): string | undefined {
+  if (typeof raw !== "string" || !/^https?:\/\/[^/\s]+/i.test(raw.trim())) return undefined;
+  try {
+    const url = new URL(raw.trim());
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+  } catch {
+    return undefined;
+  }
 }

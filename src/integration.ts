@@ -12,6 +12,7 @@ import { sendFile } from "./cli/serve.ts";
 import { katexAssets, katexFolder } from "./render/katex-assets.ts";
 import { siteState } from "./site/load.ts";
 import { copyMermaid, mermaidFiles, mermaidFolder } from "./site/mermaid.ts";
+import { writePublishingFiles } from "./site/publish-files.ts";
 
 export function wenda(): AstroIntegration {
   return {
@@ -34,7 +35,7 @@ export function wenda(): AstroIntegration {
           sendFile(req, res, hit?.from ?? (bundled as string));
         });
       },
-      "astro:build:done": async ({ dir, logger }) => {
+      "astro:build:done": async ({ dir, pages, logger }) => {
         const out = fileURLToPath(dir);
         // Astro leaves these two internal modules at the root of an out-of-project outDir; they are not the site's.
         for (const internal of ["content-assets.mjs", "content-modules.mjs"]) fs.rmSync(path.join(out, internal), { force: true });
@@ -56,6 +57,7 @@ export function wenda(): AstroIntegration {
             fs.copyFileSync(from, target);
           }
         }
+        if (model) logger.info(writePublishingFiles(out, model, pages.map((page) => page.pathname)));
         const started = performance.now();
         const { index, errors } = await pagefind.createIndex({ forceLanguage: model?.config.searchLanguage ?? "zh-cn" });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);

@@ -47,6 +47,7 @@ const config: OptionSpec = { name: "config", value: "file", description: "Config
 const port = (fallback: number): OptionSpec => ({ name: "port", value: "n", type: "port", description: `Port on 127.0.0.1 (default: ${fallback})` });
 const media: OptionSpec = { name: "media", value: "dir|url", description: "Media folder to copy from, or base URL to serve media from" };
 const base: OptionSpec = { name: "base", value: "path", description: "URL prefix when the site is served from a sub-folder (default: /)" };
+const site: OptionSpec = { name: "site", value: "url", description: "The site's address, e.g. https://notes.example.com (canonical URLs, sitemap, feed)" };
 
 export const commands: readonly CommandSpec[] = [
   {
@@ -61,6 +62,7 @@ earlier \`wenda build\` made (it holds a .wenda-site file). It is replaced only 
       { name: "out", value: "dir", description: "Output folder (default: ./dist)" },
       config,
       base,
+      site,
       media,
     ],
   },
@@ -69,7 +71,7 @@ earlier \`wenda build\` made (it holds a .wenda-site file). It is replaced only 
     positional: "<vault>",
     summary: "Serve the site with live reload while you edit",
     about: "Serves the site for <vault> with Astro's dev server on 127.0.0.1. Only the project, the vault and the\nmedia folder are served.",
-    options: [port(4321), config, base, media],
+    options: [port(4321), config, base, site, media],
   },
   {
     name: "preview",

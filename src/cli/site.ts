@@ -15,7 +15,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadConfig } from "../config.ts";
+import { loadConfig, normalizeSite } from "../config.ts";
 import { listVault } from "../graph/vault.ts";
 import { UserError } from "./args.ts";
 import { acquireLock } from "./lock.ts";
@@ -54,6 +54,11 @@ export async function siteCommand(command: "build" | "dev" | "preview", position
   if (configFile) env.WENDA_CONFIG = path.resolve(configFile);
   const base = text(flags, "base");
   if (base) env.WENDA_BASE = base;
+  const site = text(flags, "site");
+  if (site) {
+    if (!normalizeSite(site)) throw new UserError(`--site \`${site}\` is not an http(s) address such as https://notes.example.com`, 2);
+    env.WENDA_SITE = site;
+  }
   const media = text(flags, "media");
   if (media) {
     const remote = /^https?:\/\//.test(media);

@@ -6,7 +6,7 @@
  * on `globalThis`: the loader fills it, the integration reads the media list from it after the build.
  */
 import path from "node:path";
-import { graphOptionsOf, loadConfig } from "../config.ts";
+import { graphOptionsOf, loadConfig, normalizeSite } from "../config.ts";
 import { loadVault } from "../graph/vault.ts";
 import type { Graph } from "../graph/types.ts";
 import { assembleSiteModel, buildSiteModel, type SiteModel } from "./model.ts";
@@ -46,6 +46,8 @@ export function loadSite(options: LoadSiteOptions): Promise<SiteModel> {
     const log = options.log ?? (() => {});
     const config = await loadConfig(vault, process.env.WENDA_CONFIG);
     if (process.env.WENDA_BASE) config.base = `/${process.env.WENDA_BASE.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
+    const site = normalizeSite(process.env.WENDA_SITE);
+    if (site) config.site = site;
     if (process.env.WENDA_MEDIA) {
       const media = process.env.WENDA_MEDIA;
       if (/^https?:\/\//.test(media)) config.media.baseUrl = media.endsWith("/") ? media : `${media}/`;

@@ -17,6 +17,8 @@ import { showsMath } from "../render/handlers/math.ts";
 import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, siteLinksOf } from "../render/site-links.ts";
 import { PageComposer } from "./compose.ts";
+import { compareDates, type IsoDate, noteDates } from "./dates.ts";
+import { describe } from "./describe.ts";
 import { type Paging, pageCount, pageSize, pageUrl, paginateGroups, paging } from "./paging.ts";
 import { countNodes, explorerLimit, explorerOf, indexForest, journalsOf, listedNotes, type NavNode, namespaceForest, opensWithTitle } from "./navigation.ts";
 
@@ -72,6 +74,11 @@ export interface NotePage {
   virtual?: boolean;
   /** Logseq namespace pages under this one (`面试/Redis` under `面试`), as a tree. */
   children?: NavNode[];
+  /** Meta description: the start of the page's text (src/site/describe.ts). */
+  description?: string;
+  /** Last updated and created (src/site/dates.ts). */
+  updated?: IsoDate;
+  created?: IsoDate;
 }
 
 export interface QuestionPage {
@@ -94,6 +101,10 @@ export interface QuestionPage {
   diagram?: true;
   /** The page shows math: it links KaTeX's stylesheet. */
   math?: boolean;
+  /** Meta description: the start of its own text or first answer. */
+  description?: string;
+  /** The newest date of its page and the cards that answer it. */
+  updated?: IsoDate;
 }
 
 export interface TagPage {
@@ -129,7 +140,7 @@ export interface TreeNode {
 }
 
 export interface SiteModel {
-  config: Pick<WendaConfig, "title" | "lang" | "base" | "searchLanguage">;
+  config: Pick<WendaConfig, "title" | "lang" | "base" | "searchLanguage" | "site">;
   strings: Strings;
   notes: NotePage[];
   questions: QuestionPage[];
@@ -198,6 +209,7 @@ export function assembleSiteModel(
   const media = new MediaResolver(config, vault);
   const composer = new PageComposer(rendered, strings);
   const tagName = new Map(graph.tags.map((tag) => [tag.name.toLowerCase(), tag.name]));
+  const dates = noteDates(graph.notes.filter((note) => note.published), vault);
   const canonicalTag = (name: string) => tagName.get(name.toLowerCase()) ?? name;
 
   // Comments in note order; the n-th comment of a card is `#comment-n` there (the renderer numbers them alike).
@@ -252,6 +264,11 @@ export function assembleSiteModel(
       page.video = "url" in resolved ? { url: resolved.url } : { missing: resolved.missing };
     }
     if (showsMath(page.html)) page.math = true;
+    const dated = dates.get(note.id);
+    if (dated) page.updated = dated.updated;
+    if (dated?.created) page.created = dated.created;
+    const description = describe(page.html);
+    if (description) page.description = description;
     notePages.push(page);
   }
 
@@ -316,6 +333,10 @@ export function assembleSiteModel(
     if (q.hasPage && published(q.id)) page.ownHtml = composer.page(q.id);
     if ((page.ownHtml && hasDiagram(page.ownHtml)) || answers.some((answer) => hasDiagram(answer.html))) page.diagram = true;
     if (showsMath(page.ownHtml, ...answers.map((answer) => answer.html))) page.math = true;
+    const description = describe(page.ownHtml ?? answers[0]?.html ?? "");
+    if (description) page.description = description;
+    const updated = [q.id, ...q.cards].map((id) => (published(id) ? dates.get(id)?.updated : undefined)).filter((d) => d !== undefined).sort(compareDates)[0];
+    if (updated) page.updated = updated;
     questionPages.push(page);
   }
 
@@ -364,7 +385,7 @@ export function assembleSiteModel(
   const tree = questionTree(graph.questions.filter((q) => q.published), questions, urlOf, cardCount, questionTitle);
   const notePagesCards = notePages.filter((page) => page.kind === "card").length;
   return {
-    config: { title: config.title, lang: config.lang, base: config.base, searchLanguage: config.searchLanguage },
+    config: { title: config.title, lang: config.lang, base: config.base, searchLanguage: config.searchLanguage, ...(config.site ? { site: config.site } : {}) },
     strings,
     notes: notePages,
     questions: questionPages,
