@@ -15,9 +15,14 @@ import { copyMermaid, mermaidFiles, mermaidFolder } from "./site/mermaid.ts";
 import { writePublishingFiles } from "./site/publish-files.ts";
 
 export function wenda(): AstroIntegration {
+  // Astro's own base: what every page's links use, so the sitemap and feed agree with them.
+  let base = "/";
   return {
     name: "wenda",
     hooks: {
+      "astro:config:done": ({ config }) => {
+        base = config.base;
+      },
       "astro:server:setup": ({ server }) => {
         server.middlewares.use((req, res, next) => {
           const media = siteState().built?.media ?? [];
@@ -57,7 +62,7 @@ export function wenda(): AstroIntegration {
             fs.copyFileSync(from, target);
           }
         }
-        if (model) logger.info(writePublishingFiles(out, model, pages.map((page) => page.pathname)));
+        if (model) logger.info(writePublishingFiles(out, model, base, pages.map((page) => page.pathname)));
         const started = performance.now();
         const { index, errors } = await pagefind.createIndex({ forceLanguage: model?.config.searchLanguage ?? "zh-cn" });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);

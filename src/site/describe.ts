@@ -12,8 +12,9 @@ export const descriptionLength = 120;
 
 // Only the start of a page is read: a description never needs more, and a card can be megabytes of HTML.
 const htmlPrefix = 8000;
-const dropped = new Set(["script", "style", "svg", "math", "template", "button", "iframe", "video", "audio"]);
-const droppedClasses = ["katex-mathml", "heading-anchor", "sr-only", "footnotes", "data-footnote-backref", "annotation"];
+// A note's `<h1>` repeats its title (already the page's title); video timestamps and remarks are not its text.
+const dropped = new Set(["h1", "script", "style", "svg", "math", "template", "button", "iframe", "video", "audio"]);
+const droppedClasses = ["katex-mathml", "heading-anchor", "sr-only", "footnotes", "data-footnote-backref", "annotation", "ts"];
 const clauseEnd = /[。！？；!?;，,、：:]$/u;
 
 /** Plain text of `html`, white space collapsed, cut to `max` graphemes (with `…` when cut). */

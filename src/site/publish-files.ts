@@ -9,9 +9,9 @@ import type { IsoDate } from "./dates.ts";
 import type { SiteModel } from "./model.ts";
 import { sitemapPath, sitemapXml, siteUrlOfPathname } from "./sitemap.ts";
 
-/** Write both files into `out` for the built `pathnames` (Astro's, without the base); returns what to log. */
-export function writePublishingFiles(out: string, model: SiteModel, pathnames: readonly string[]): string {
-  const { site, base, title, lang } = model.config;
+/** Write both files into `out` for the built `pathnames` (Astro's, without `base`); returns what to log. */
+export function writePublishingFiles(out: string, model: SiteModel, base: string, pathnames: readonly string[]): string {
+  const { site, title, lang } = model.config;
   if (!site) return "no `site` address set: sitemap.xml and feed.xml not written, pages have no canonical URL (set `site` or pass --site)";
   const pages = [...model.notes, ...(model.home ? [model.home] : [])];
   const lastmod = new Map<string, IsoDate>();
