@@ -110,6 +110,7 @@ for (const [name, pathname] of [
     );
     assert.deepEqual(hidden.filter(([, gone]) => !gone), [], "the site's frame is hidden in print");
     assert.ok(await page.locator("main h1").first().isVisible(), "the title prints");
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out for print, which CSS decides
     const text = await page.evaluate(() => document.querySelector("main")?.innerText ?? "");
     assert.ok(text.length > 100, "the content prints");
     assert.ok(luminance(await background(page)) > 0.9, "white paper even with the dark theme chosen");
