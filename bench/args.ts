@@ -3,8 +3,14 @@
 export interface BenchOptions {
   /** Vault sizes to run, in the order given, without duplicates. */
   cards: number[];
-  /** Also run `wenda build` on each vault. */
+  /** Cold, warm and one-note-edit `wenda build` of each vault (on unless --no-builds). */
+  builds: boolean;
+  /** Also weigh the built site: a card page's JS, the largest HTML page, the home page. */
   site: boolean;
+  /** Build the same notes with Hugo for the ratio (on unless --no-hugo; skipped when Hugo is unavailable). */
+  hugo: boolean;
+  /** Run bench/dev-edit.ts at 1,000 and 4,000 cards when it exists (on unless --no-dev). */
+  dev: boolean;
   /** Keep the vaults (and site outputs) this run generated. */
   keep: boolean;
   /** Print a one-line JSON summary at the end. */
@@ -19,11 +25,14 @@ export interface BenchOptions {
 export const usage = `Usage: npm run bench -- [--cards N[,N...]]... [--site] [--keep] [--json] [--repeat R]
 
 Generates synthetic vaults into .bench/vault-N (re-used when already there) and measures, each phase in a
-fresh Node process: the bare remark-parse floor, the full parse + question graph (loadVault), and with
---site the whole \`wenda build\`.
+fresh Node process: the bare remark-parse floor, the full parse + question graph (loadVault), and the whole
+\`wenda build\` three times (cold, warm rebuild, one-note edit) with wall, CPU and peak RSS of the process tree.
 
-  --cards N       Vault size in cards (default 1000). Repeat it or give a comma list: --cards 1000,4000
-  --site          Also run \`node bin/wenda.mjs build <vault> --out .bench/site-N\`
+  --cards N       Vault size in cards (default 1000). Repeat it or give a comma list: --cards 1000,4000,10000
+  --site          Also weigh the site: a card page's JS before search, the largest HTML page, the home page
+  --no-builds     Skip the \`wenda build\` runs (parse phases only)
+  --no-hugo       Skip the Hugo build of the same notes
+  --no-dev        Skip bench/dev-edit.ts (\`wenda dev\` edit latency, at 1000 and 4000 cards)
   --keep          Keep the generated vaults and site outputs (re-used by the next run)
   --json          Print a JSON summary as the last line
   --repeat R      Run each parse phase R times (median wall and CPU time, highest peak RSS); default 1
@@ -34,7 +43,10 @@ fresh Node process: the bare remark-parse floor, the full parse + question graph
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = {
     cards: [],
+    builds: true,
     site: false,
+    hugo: true,
+    dev: true,
     keep: false,
     json: false,
     repeat: 1,
@@ -67,6 +79,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         options.logseq = raw === "0" ? 0 : positiveInteger("logseq", raw);
         break;
       }
+      case "no-builds":
+      case "no-hugo":
+      case "no-dev":
+        if (inline !== undefined) throw new Error(`--${name} takes no value`);
+        options[name === "no-builds" ? "builds" : name === "no-hugo" ? "hugo" : "dev"] = false;
+        break;
       case "site":
       case "keep":
       case "json":

@@ -1,22 +1,33 @@
 /**
- * The wenda Astro integration: after the build it copies the media the notes use and indexes the site with
- * Pagefind (a failed index fails the build); in dev it serves those media files.
+ * The wenda Astro integration: at the start of a build it starts the parse and a Pagefind index fed as pages
+ * render (src/site/search-index.ts); after it, it copies the media the notes use and finishes the index (a failed
+ * index fails the build); in dev it serves those media files.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-// Imported up front: the config's module runner is closed by the time `astro:build:done` runs.
-import * as pagefind from "pagefind";
 import { sendFile } from "./cli/serve.ts";
 import { katexAssets, katexFolder } from "./render/katex-assets.ts";
-import { siteState } from "./site/load.ts";
+import { loadSite, siteState } from "./site/load.ts";
+// Imported up front: the config's module runner is closed by the time `astro:build:done` runs.
+import { finishSearchIndex, startSearchIndex } from "./site/search-index.ts";
 import { copyMermaid, mermaidFiles, mermaidFolder } from "./site/mermaid.ts";
 
 export function wenda(): AstroIntegration {
   return {
     name: "wenda",
     hooks: {
+      "astro:config:setup": ({ command, config, addMiddleware, logger }) => {
+        if (command !== "build") return;
+        // Parse in the workers while Astro sets up Vite; the content loader awaits this same promise.
+        void loadSite({ root: fileURLToPath(config.root), log: (message) => logger.info(message) }).catch(() => {});
+        addMiddleware({ entrypoint: new URL("./search-feed.ts", import.meta.url), order: "post" });
+      },
+      "astro:build:start": async () => {
+        const model = siteState().built;
+        await startSearchIndex(model?.config.searchLanguage ?? "zh-cn", model?.config.base ?? "/");
+      },
       "astro:server:setup": ({ server }) => {
         server.middlewares.use((req, res, next) => {
           const media = siteState().built?.media ?? [];
@@ -57,14 +68,9 @@ export function wenda(): AstroIntegration {
           }
         }
         const started = performance.now();
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: model?.config.searchLanguage ?? "zh-cn" });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-        const added = await index.addDirectory({ path: out });
-        if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join("; ")}`);
-        const written = await index.writeFiles({ outputPath: path.join(out, "pagefind") });
-        if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-        await pagefind.close();
-        logger.info(`search index: ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+        const language = model?.config.searchLanguage ?? "zh-cn";
+        const pages = await finishSearchIndex(out, language, (message) => logger.warn(message));
+        logger.info(`search index: ${pages} pages in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };
