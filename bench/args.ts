@@ -5,6 +5,8 @@ export interface BenchOptions {
   cards: number[];
   /** Cold, warm and one-note-edit `wenda build` of each vault (on unless --no-builds). */
   builds: boolean;
+  /** Which of the builds to run (cold always runs first when any does). */
+  runs: ("cold" | "warm" | "edit")[];
   /** Also weigh the built site: a card page's JS, the largest HTML page, the home page. */
   site: boolean;
   /** Build the same notes with Hugo for the ratio (on unless --no-hugo; skipped when Hugo is unavailable). */
@@ -31,6 +33,7 @@ fresh Node process: the bare remark-parse floor, the full parse + question graph
   --cards N       Vault size in cards (default 1000). Repeat it or give a comma list: --cards 1000,4000,10000
   --site          Also weigh the site: a card page's JS before search, the largest HTML page, the home page
   --no-builds     Skip the \`wenda build\` runs (parse phases only)
+  --runs LIST     Which builds: cold,warm,edit (default all three; cold always runs first)
   --no-hugo       Skip the Hugo build of the same notes
   --no-dev        Skip bench/dev-edit.ts (\`wenda dev\` edit latency, at 1000 and 4000 cards)
   --keep          Keep the generated vaults and site outputs (re-used by the next run)
@@ -44,6 +47,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = {
     cards: [],
     builds: true,
+    runs: ["cold", "warm", "edit"],
     site: false,
     hugo: true,
     dev: true,
@@ -71,6 +75,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case "cards":
         for (const part of (value() ?? "").split(",")) options.cards.push(positiveInteger("cards", part));
         break;
+      case "runs": {
+        const list = (value() ?? "").split(",").map((r) => r.trim());
+        const bad = list.find((r) => r !== "cold" && r !== "warm" && r !== "edit");
+        if (bad !== undefined || list.length === 0) throw new Error(`--runs takes cold, warm and/or edit, got \`${bad ?? ""}\``);
+        options.runs = list as BenchOptions["runs"];
+        break;
+      }
       case "repeat":
         options.repeat = positiveInteger("repeat", value());
         break;

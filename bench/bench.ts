@@ -297,7 +297,7 @@ async function runSize(vault: Vault, options: BenchOptions): Promise<SizeResult>
     const siteDir = path.join(benchDir, `site-${vault.cards}`);
     result.siteDir = siteDir;
     log(`${label}: cold, warm and edit builds → ${path.relative(repoRoot, siteDir)}`);
-    const builds = await runBuilds(repoRoot, vault.dir, siteDir, path.join(benchDir, `cache-${vault.cards}`), vault.manifest.cards, siteTimeoutMs, log);
+    const builds = await runBuilds(repoRoot, vault.dir, siteDir, path.join(benchDir, `cache-${vault.cards}`), vault.manifest.cards, siteTimeoutMs, log, options.runs);
     noteLoad();
     result.builds = builds;
     const site = builds.runs.cold;

@@ -38,6 +38,7 @@ export async function runBuilds(
   cards: { file: string; publish: boolean }[],
   timeoutMs: number,
   log: (line: string) => void,
+  wanted: readonly BuildKind[] = buildKinds,
 ): Promise<BuildRuns> {
   const cacheArgs = cliHasCacheDir(repoRoot) ? ["--cache-dir", cacheDir] : [];
   fs.rmSync(cacheDir, { recursive: true, force: true });
@@ -54,8 +55,11 @@ export async function runBuilds(
   };
   const cold = await build("cold");
   if (!cold.ok || cold.interrupted) return result;
-  const warm = await build("warm");
-  if (!warm.ok || warm.interrupted) return result;
+  if (wanted.includes("warm")) {
+    const warm = await build("warm");
+    if (!warm.ok || warm.interrupted) return result;
+  }
+  if (!wanted.includes("edit")) return result;
   const edited = noteToEdit(vault, cards);
   if (edited === undefined) return result;
   result.edited = edited;

@@ -18,6 +18,8 @@ test("bench arguments: builds, Hugo and dev are on by default and each can be tu
   const off = parseBenchArgs(["--cards", "1000,4000,10000", "--no-builds", "--no-hugo", "--no-dev", "--site"]);
   assert.deepEqual([off.cards, off.builds, off.hugo, off.dev, off.site], [[1000, 4000, 10000], false, false, false, true]);
   assert.throws(() => parseBenchArgs(["--no-hugo=1"]), /takes no value/);
+  assert.deepEqual(parseBenchArgs(["--runs", "cold,edit"]).runs, ["cold", "edit"]);
+  assert.throws(() => parseBenchArgs(["--runs", "hot"]), /--runs takes/);
 });
 
 test("a /proc stat line: fields after the last parenthesis, so a command name with spaces and ) still parses", () => {
