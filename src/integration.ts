@@ -22,7 +22,8 @@ export function wenda(): AstroIntegration {
         if (command !== "build") return;
         // Parse in the workers while Astro sets up Vite; the content loader awaits this same promise.
         void loadSite({ root: fileURLToPath(config.root), log: (message) => logger.info(message) }).catch(() => {});
-        addMiddleware({ entrypoint: new URL("./search-feed.ts", import.meta.url), order: "post" });
+        // "pre": outermost, so it sees the page as any other middleware leaves it.
+        addMiddleware({ entrypoint: new URL("./search-feed.ts", import.meta.url), order: "pre" });
       },
       "astro:build:start": async () => {
         const model = siteState().built;
