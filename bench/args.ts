@@ -3,8 +3,16 @@
 export interface BenchOptions {
   /** Vault sizes to run, in the order given, without duplicates. */
   cards: number[];
-  /** Also run `wenda build` on each vault. */
+  /** Cold, warm and one-note-edit `wenda build` of each vault (on unless --no-builds). */
+  builds: boolean;
+  /** Which of the builds to run (cold always runs first when any does). */
+  runs: ("cold" | "warm" | "edit")[];
+  /** Also weigh the built site: a card page's JS, the largest HTML page, the home page. */
   site: boolean;
+  /** Build the same notes with Hugo for the ratio (on unless --no-hugo; skipped when Hugo is unavailable). */
+  hugo: boolean;
+  /** Run bench/dev-edit.ts at 1,000 and 4,000 cards when it exists (on unless --no-dev). */
+  dev: boolean;
   /** Keep the vaults (and site outputs) this run generated. */
   keep: boolean;
   /** Print a one-line JSON summary at the end. */
@@ -19,11 +27,15 @@ export interface BenchOptions {
 export const usage = `Usage: npm run bench -- [--cards N[,N...]]... [--site] [--keep] [--json] [--repeat R]
 
 Generates synthetic vaults into .bench/vault-N (re-used when already there) and measures, each phase in a
-fresh Node process: the bare remark-parse floor, the full parse + question graph (loadVault), and with
---site the whole \`wenda build\`.
+fresh Node process: the bare remark-parse floor, the full parse + question graph (loadVault), and the whole
+\`wenda build\` three times (cold, warm rebuild, one-note edit) with wall, CPU and peak RSS of the process tree.
 
-  --cards N       Vault size in cards (default 1000). Repeat it or give a comma list: --cards 1000,4000
-  --site          Also run \`node bin/wenda.mjs build <vault> --out .bench/site-N\`
+  --cards N       Vault size in cards (default 1000). Repeat it or give a comma list: --cards 1000,4000,10000
+  --site          Also weigh the site: a card page's JS before search, the largest HTML page, the home page
+  --no-builds     Skip the \`wenda build\` runs (parse phases only)
+  --runs LIST     Which builds: cold,warm,edit (default all three; cold always runs first)
+  --no-hugo       Skip the Hugo build of the same notes
+  --no-dev        Skip bench/dev-edit.ts (\`wenda dev\` edit latency, at 1000 and 4000 cards)
   --keep          Keep the generated vaults and site outputs (re-used by the next run)
   --json          Print a JSON summary as the last line
   --repeat R      Run each parse phase R times (median wall and CPU time, highest peak RSS); default 1
@@ -34,7 +46,11 @@ fresh Node process: the bare remark-parse floor, the full parse + question graph
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = {
     cards: [],
+    builds: true,
+    runs: ["cold", "warm", "edit"],
     site: false,
+    hugo: true,
+    dev: true,
     keep: false,
     json: false,
     repeat: 1,
@@ -59,6 +75,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case "cards":
         for (const part of (value() ?? "").split(",")) options.cards.push(positiveInteger("cards", part));
         break;
+      case "runs": {
+        const list = (value() ?? "").split(",").map((r) => r.trim());
+        const bad = list.find((r) => r !== "cold" && r !== "warm" && r !== "edit");
+        if (bad !== undefined || list.length === 0) throw new Error(`--runs takes cold, warm and/or edit, got \`${bad ?? ""}\``);
+        options.runs = list as BenchOptions["runs"];
+        break;
+      }
       case "repeat":
         options.repeat = positiveInteger("repeat", value());
         break;
@@ -67,6 +90,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         options.logseq = raw === "0" ? 0 : positiveInteger("logseq", raw);
         break;
       }
+      case "no-builds":
+      case "no-hugo":
+      case "no-dev":
+        if (inline !== undefined) throw new Error(`--${name} takes no value`);
+        options[name === "no-builds" ? "builds" : name === "no-hugo" ? "hugo" : "dev"] = false;
+        break;
       case "site":
       case "keep":
       case "json":

@@ -1,11 +1,14 @@
 /**
- * wenda's benchmark: `npm run bench -- --cards 1000[,4000] [--site] [--keep] [--json] [--repeat R]`.
+ * wenda's benchmark: `npm run bench -- --cards 1000[,4000,10000] [--site] [--keep] [--json] [--repeat R]`.
  *
  * For each vault size: generate (or re-use) .bench/vault-N with ../shared/tools/gen-vault.mjs, then measure,
  * each in a fresh Node process so peak RSS is per phase:
  *   floor        bare `unified().use(remarkParse)` over the same .md files (files read first, parse loop timed);
  *   parse+graph  `loadVault(dir)` (its own reads included; the read alone is shown on the `read (I/O)` row);
- *   site         with --site, `node bin/wenda.mjs build <vault> --out .bench/site-N` as a whole process tree.
+ *   builds       `node bin/wenda.mjs build <vault> --out .bench/site-N` cold, warm (again, unchanged) and after a
+ *                one-note edit, each as a whole process tree sampled from /proc (bench/builds.ts); then Hugo over
+ *                the same notes (bench/hugo.ts) and `wenda dev` edit latency (bench/dev-hook.ts);
+ *   site         with --site, the card page's JS, the largest HTML page and the home page.
  * Each phase reports wall and CPU time (user + system, all threads): on a busy machine wall time is noisy and
  * cpu_ratio is the steadier comparison; the PASS/MISS targets use wall time, as specified.
  * Prints a table with the targets (PASS/MISS) to stdout, progress to stderr. Runs no test, needs no network.
@@ -18,8 +21,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BenchOptions, parseBenchArgs, usage } from "./args.ts";
 import { type PhaseResult, phaseMarker } from "./protocol.ts";
-import { runSiteBuild, type SiteResult } from "./site.ts";
+import type { SiteResult } from "./site.ts";
+import { type BuildRuns, buildKinds, cpuMsPerNote, runBuilds } from "./builds.ts";
+import { type DevEditResult, runDevEdit } from "./dev-hook.ts";
+import { type HugoResult, runHugo } from "./hugo.ts";
+import { measurePageSizes, type PageSizes } from "./sizes.ts";
 import { generateLogseqGraph } from "./gen-logseq.ts";
+import { table } from "./table.ts";
 import { sharedDir } from "../scripts/shared-dir.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -33,13 +41,28 @@ const targets = {
   ratioToFloor: 3,
   /** Peak RSS of parse+graph, MB, at exactly this many cards. */
   parseRssMB: { cards: 1000, limit: 300 },
+  /** Cold `wenda build`, wall seconds (issue 11: ≤ 15 s at 1,000 cards). */
   siteWallS: new Map([
-    [1000, 25],
+    [1000, 15],
     [4000, 100],
   ]),
-  siteRssMB: new Map([[1000, 600]]),
+  siteRssMB: new Map([
+    [1000, 600],
+    [10000, 2048],
+  ]),
   cardPageJsKB: 40,
+  /** Warm rebuild of an unchanged vault over the cold build, at this size. */
+  warmOverCold: { cards: 1000, limit: 1 / 3 },
+  /** Cost per note (cold build CPU time) at the largest size over that at the smallest. */
+  perNoteScaling: 1.3,
+  /** Pages of issue 10, KB of HTML. */
+  homeKB: new Map([[4000, 150]]),
+  /** Dev edit latency sizes. */
+  devCards: new Set([1000, 4000]),
 };
+
+/** The port bench/dev-edit.ts serves on (this bench's range). */
+const devPort = 4471;
 
 interface Manifest {
   cards: { file: string; publish: boolean; questions: string[] }[];
@@ -89,6 +112,12 @@ interface SizeResult {
   parseChecks: Check[];
   site?: SiteResult;
   siteDir?: string;
+  builds?: BuildRuns;
+  sizes?: PageSizes;
+  hugo?: HugoResult;
+  dev?: DevEditResult;
+  /** Notes the graph read (for the cost per note). */
+  notes?: number;
   siteChecks: Check[];
   warnings: string[];
 }
@@ -263,26 +292,104 @@ async function runSize(vault: Vault, options: BenchOptions): Promise<SizeResult>
   if (graph.ok && vault.cards === targets.parseRssMB.cards) {
     result.parseChecks.push(check("rss", mb(graph.value.maxRssKB), targets.parseRssMB.limit, "MB"));
   }
-  if (options.site) {
+  if (graph.ok) result.notes = graph.value.files;
+  if (options.builds) {
     const siteDir = path.join(benchDir, `site-${vault.cards}`);
     result.siteDir = siteDir;
-    log(`${label}: site build → ${path.relative(repoRoot, siteDir)}`);
-    const site = await runSiteBuild(repoRoot, vault.dir, siteDir, siteTimeoutMs);
+    log(`${label}: cold, warm and edit builds → ${path.relative(repoRoot, siteDir)}`);
+    const builds = await runBuilds(repoRoot, vault.dir, siteDir, path.join(benchDir, `cache-${vault.cards}`), vault.manifest.cards, siteTimeoutMs, log, options.runs);
     noteLoad();
-    result.site = site;
-    log(
-      `${label}: site build ${site.ok ? "done" : `FAILED (${site.failure})`} in ${(site.wallMs / 1000).toFixed(1)} s`,
-    );
-    if (site.ok) {
+    result.builds = builds;
+    const site = builds.runs.cold;
+    if (site) result.site = site;
+    if (site?.ok) {
       const wallLimit = targets.siteWallS.get(vault.cards);
-      if (wallLimit !== undefined) result.siteChecks.push(check("wall", site.wallMs / 1000, wallLimit, "s"));
+      if (wallLimit !== undefined) result.siteChecks.push(check("cold wall", site.wallMs / 1000, wallLimit, "s"));
       const rssLimit = targets.siteRssMB.get(vault.cards);
       if (rssLimit !== undefined && site.peakRssKB !== undefined)
-        result.siteChecks.push(check("rss", mb(site.peakRssKB), rssLimit, "MB"));
-      if (site.js) result.siteChecks.push(check("card js", site.js.bytes / 1024, targets.cardPageJsKB, "KB"));
+        result.siteChecks.push(check("cold rss", mb(site.peakRssKB), rssLimit, "MB"));
+      const warm = builds.runs.warm;
+      if (warm?.ok && vault.cards === targets.warmOverCold.cards)
+        result.siteChecks.push(check("warm/cold", warm.wallMs / site.wallMs, targets.warmOverCold.limit, "x"));
+      if (options.site) {
+        if (site.js) result.siteChecks.push(check("card js", site.js.bytes / 1024, targets.cardPageJsKB, "KB"));
+        // The warm or edit run left the site there; its pages are the cold one's plus one line.
+        result.sizes = measurePageSizes(siteDir);
+        const homeLimit = targets.homeKB.get(vault.cards);
+        if (homeLimit !== undefined) result.siteChecks.push(check("home", result.sizes.homeBytes / 1024, homeLimit, "KB"));
+      }
+    }
+    if (options.hugo) {
+      result.hugo = await runHugo(vault.dir, path.join(benchDir, `hugo-${vault.cards}`), log);
+      fs.rmSync(path.join(benchDir, `hugo-${vault.cards}`), { recursive: true, force: true });
+      log(`${label}: hugo ${result.hugo.ok ? `${fixed(result.hugo.wallMs / 1000, 1)} s` : result.hugo.skipped}`);
     }
   }
+  if (options.dev && targets.devCards.has(vault.cards)) {
+    result.dev = await runDevEdit(repoRoot, vault.dir, vault.cards, devPort);
+    log(`${label}: dev edit ${result.dev.ok ? JSON.stringify(result.dev.result) : result.dev.skipped}`);
+  }
   return result;
+}
+
+/** The builds table: every run of every size, the cost per note, and the Hugo reference. */
+function buildsReport(results: SizeResult[]): string[] {
+  const out: string[] = [];
+  const rows: string[][] = [];
+  const sized = results.filter((r) => r.builds);
+  for (const r of sized) {
+    const runs = r.builds as BuildRuns;
+    for (const kind of buildKinds) {
+      const run = runs.runs[kind];
+      if (!run) continue;
+      const perNote = kind === "cold" ? cpuMsPerNote(run, r.notes ?? 0) : undefined;
+      rows.push([
+        String(r.cards),
+        String(r.notes ?? "-"),
+        kind,
+        run.ok ? fixed(run.wallMs / 1000, 1) : "FAILED",
+        run.cpuS === undefined ? "-" : fixed(run.cpuS, 1),
+        run.peakRssKB === undefined ? "-" : fixed(mb(run.peakRssKB), 0),
+        perNote === undefined ? "-" : fixed(perNote, 2),
+        run.ok ? "" : (run.failure ?? ""),
+      ]);
+    }
+    const h = r.hugo;
+    if (h) rows.push([String(r.cards), String(r.notes ?? "-"), "hugo", h.ok ? fixed(h.wallMs / 1000, 1) : "-", h.ok ? fixed(h.cpuS, 1) : "-", h.ok ? fixed(mb(h.peakRssKB), 0) : "-", h.ok ? fixed((h.cpuS * 1000) / h.notes, 2) : "-", h.ok ? h.version.split(" ")[1] ?? "" : h.skipped]);
+  }
+  if (rows.length === 0) return out;
+  out.push(table(["cards", "notes", "build", "wall_s", "cpu_s", "peak_rss_MB", "cpu_ms/note", "notes"], rows));
+  for (const r of sized) {
+    const cold = r.builds?.runs.cold;
+    const warm = r.builds?.runs.warm;
+    const parts: string[] = [];
+    if (r.builds && r.builds.cacheArgs.length === 0) parts.push("no parse cache in this checkout (warm = cold)");
+    if (cold?.ok && warm?.ok) parts.push(`warm/cold wall ${fixed(warm.wallMs / cold.wallMs, 2)}, cpu ${fixed((warm.cpuS ?? 0) / (cold.cpuS ?? 1), 2)}`);
+    if (cold?.ok && r.hugo?.ok) parts.push(`cold/hugo wall ${fixed(cold.wallMs / r.hugo.wallMs, 1)}x, cpu ${fixed((cold.cpuS ?? 0) / r.hugo.cpuS, 1)}x`);
+    if (r.builds?.edited) parts.push(`edited ${r.builds.edited}`);
+    if (r.sizes) parts.push(`largest page ${r.sizes.largest.page} ${fixed(r.sizes.largest.bytes / 1024, 0)} KB, home ${fixed(r.sizes.homeBytes / 1024, 0)} KB`);
+    if (r.dev) parts.push(`dev edit: ${r.dev.ok ? JSON.stringify(r.dev.result) : r.dev.skipped}`);
+    if (parts.length) out.push(`${r.cards} cards: ${parts.join("; ")}`);
+  }
+  const scaling = perNoteScaling(sized);
+  if (scaling) out.push(`cost per note, ${scaling.large} over ${scaling.small} cards: ${verdict(check("cpu", scaling.cpu, targets.perNoteScaling, "x"))}; wall ${fixed(scaling.wall, 2)}x`);
+  return out;
+}
+
+/** Cold-build cost per note at the largest size over the smallest (CPU time, and wall for reference). */
+function perNoteScaling(results: SizeResult[]): { small: number; large: number; cpu: number; wall: number } | undefined {
+  const ok = results.filter((r) => r.builds?.runs.cold?.ok && r.notes);
+  if (ok.length < 2) return undefined;
+  const sorted = [...ok].sort((a, b) => a.cards - b.cards);
+  const small = sorted[0] as SizeResult;
+  const large = sorted[sorted.length - 1] as SizeResult;
+  const per = (r: SizeResult, value: (run: SiteResult) => number) => value(r.builds?.runs.cold as SiteResult) / (r.notes as number);
+  return {
+    small: small.cards,
+    large: large.cards,
+    cpu: per(large, (run) => run.cpuS ?? 0) / per(small, (run) => run.cpuS ?? 0),
+    wall: per(large, (run) => run.wallMs) / per(small, (run) => run.wallMs),
+  };
 }
 
 // ─── the Logseq graph ───────────────────────────────────────────────────────────────────────────────────────
@@ -339,31 +446,6 @@ function logseqReport(r: LogseqResult): string {
 }
 
 // ─── output ────────────────────────────────────────────────────────────────────────────────────────────────
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => width(r[i] ?? ""))));
-  const line = (cells: string[]): string =>
-    cells
-      .map((cell, i) => {
-        const pad = " ".repeat(Math.max(0, (widths[i] ?? 0) - width(cell)));
-        // Numbers right-aligned, words left-aligned; the last column is never padded.
-        if (i === cells.length - 1) return cell;
-        return /^[\d.,-]+%?$/.test(cell) && i > 0 ? pad + cell : cell + pad;
-      })
-      .join("  ")
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join("\n");
-}
-
-/** Display width: CJK characters take two columns. */
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
-      ? 2
-      : 1;
-  return w;
-}
 
 const fixed = (value: number, digits: number): string => value.toFixed(digits);
 const verdict = (c: Check): string =>
@@ -486,7 +568,7 @@ function printReport(results: SizeResult[], options: BenchOptions): void {
     if (notes.length > 0) out.push(`${r.cards} cards: ${notes.join("\n  ")}`);
   }
 
-  if (options.site) {
+  if (results.some((r) => r.site)) {
     out.push("");
     const siteRows: string[][] = [];
     for (const r of results) {
@@ -573,6 +655,8 @@ function printReport(results: SizeResult[], options: BenchOptions): void {
       }
     }
   }
+  const builds = buildsReport(results);
+  if (builds.length > 0) out.push("", ...builds);
   process.stdout.write(`${out.join("\n")}\n`);
 }
 
@@ -607,6 +691,17 @@ function jsonSummary(results: SizeResult[], options: BenchOptions, logseq?: Logs
       ratio: r.ratio,
       cpuRatio: r.cpuRatio,
       checks: [...r.parseChecks, ...r.siteChecks],
+      notes: r.notes,
+      ...(r.builds
+        ? {
+            builds: Object.fromEntries(
+              Object.entries(r.builds.runs).map(([kind, run]) => [kind, run.ok ? { wallMs: Math.round(run.wallMs), cpuS: run.cpuS, peakRssKB: run.peakRssKB } : { failed: run.failure }]),
+            ),
+          }
+        : {}),
+      ...(r.sizes ? { sizes: r.sizes } : {}),
+      ...(r.hugo ? { hugo: r.hugo } : {}),
+      ...(r.dev ? { dev: r.dev } : {}),
       ...(r.site
         ? {
             site: r.site.ok

@@ -2,25 +2,23 @@
  * `wenda build` as a black box: wall time and peak RSS of the whole process tree, pages written, and the JS a
  * card page loads. Never throws for a failed build: the result says so, with the tail of stderr.
  */
-import { execFile, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
+import { TreeSampler } from "./proc-tree.ts";
 import { type JsWeight, measurePageJs } from "./weight.ts";
-
-const execFileAsync = promisify(execFile);
 
 export interface SiteResult {
   ok: boolean;
   /** What went wrong when not ok: exit code, signal, timeout, spawn error. */
   failure?: string;
   wallMs: number;
-  /** User + system CPU time of the whole tree, from GNU time -v, seconds. */
+  /** User + system CPU time of the whole tree, seconds: the larger of GNU time's and the /proc samples' sum. */
   cpuS?: number;
   /** Largest single process of the tree, from GNU time -v (`Maximum resident set size`), KB. */
   timeMaxRssKB?: number;
-  /** Highest sum of RSS over the process tree, polled with ps every 200 ms, KB. */
+  /** Highest sum of RSS over the process tree, sampled from /proc every 100 ms, KB. */
   treeSumRssKB?: number;
   /** The larger of the two above: the figure held against the target. */
   peakRssKB?: number;
@@ -36,21 +34,31 @@ export interface SiteResult {
   command: string;
 }
 
-const pollMs = 200;
+const pollMs = 100;
 /** A build whose process tree passes 75% of the machine's memory is stopped before it starves everything else. */
 const memoryGuardKB = (os.totalmem() / 1024) * 0.75;
 
-/** Run the build of `vault` into `outDir` (emptied first), from `repoRoot`. */
+export interface SiteBuildOptions {
+  /** Empty the out dir first (a cold build); a warm rebuild leaves the previous site in place. */
+  clean?: boolean;
+  /** More arguments for `wenda build` (`--cache-dir …`). */
+  extraArgs?: string[];
+  /** Count pages and weigh a card page's JS afterwards. */
+  inspect?: boolean;
+}
+
+/** Run the build of `vault` into `outDir`, from `repoRoot`. */
 export async function runSiteBuild(
   repoRoot: string,
   vault: string,
   outDir: string,
   timeoutMs: number,
+  options: SiteBuildOptions = {},
 ): Promise<SiteResult> {
-  fs.rmSync(outDir, { recursive: true, force: true });
+  if (options.clean ?? true) fs.rmSync(outDir, { recursive: true, force: true });
   const timeFile = `${outDir}.time.txt`;
   fs.rmSync(timeFile, { force: true });
-  const wendaArgs = [path.join(repoRoot, "bin", "wenda.mjs"), "build", vault, "--out", outDir];
+  const wendaArgs = [path.join(repoRoot, "bin", "wenda.mjs"), "build", vault, "--out", outDir, ...(options.extraArgs ?? [])];
   const gnuTime = hasGnuTime();
   const [file, args] = gnuTime
     ? ["/usr/bin/time", ["-v", "-o", timeFile, process.execPath, ...wendaArgs]]
@@ -88,27 +96,23 @@ export async function runSiteBuild(
       // already gone
     }
   };
-  let treeSum = 0;
-  let polling = false;
-  let pollWorks = true;
+  const sampler = child.pid === undefined ? undefined : new TreeSampler(child.pid);
+  let pollWorks = fs.existsSync("/proc/self/stat");
   let overMemory = false;
-  const poll = async (): Promise<void> => {
-    if (polling || child.pid === undefined || !pollWorks) return;
-    polling = true;
+  const poll = (): void => {
+    if (!sampler || !pollWorks) return;
     try {
-      treeSum = Math.max(treeSum, await treeRssKB(child.pid));
-      if (treeSum > memoryGuardKB && !overMemory) {
+      sampler.sample();
+      if (sampler.peakRssKB > memoryGuardKB && !overMemory) {
         overMemory = true;
         signalBuild("SIGKILL");
       }
     } catch {
       pollWorks = false;
-    } finally {
-      polling = false;
     }
   };
-  const timer = setInterval(() => void poll(), pollMs);
-  void poll();
+  const timer = setInterval(poll, pollMs);
+  poll();
   let timedOut = false;
   const killer = setTimeout(() => {
     timedOut = true;
@@ -137,7 +141,7 @@ export async function runSiteBuild(
   process.off("SIGINT", passOn);
   process.off("SIGTERM", passOn);
 
-  if (pollWorks && treeSum > 0) result.treeSumRssKB = treeSum;
+  if (pollWorks && sampler && sampler.peakRssKB > 0) result.treeSumRssKB = sampler.peakRssKB;
   if (gnuTime && fs.existsSync(timeFile)) {
     const text = fs.readFileSync(timeFile, "utf8");
     const rss = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(text);
@@ -147,6 +151,7 @@ export async function runSiteBuild(
     if (user && system) result.cpuS = Number(user[1]) + Number(system[1]);
     fs.rmSync(timeFile, { force: true });
   }
+  if (pollWorks && sampler) result.cpuS = Math.max(result.cpuS ?? 0, sampler.cpuS());
   const peaks = [result.timeMaxRssKB, result.treeSumRssKB].filter((v): v is number => v !== undefined);
   if (peaks.length > 0) result.peakRssKB = Math.max(...peaks);
 
@@ -165,6 +170,7 @@ export async function runSiteBuild(
     return result;
   }
   result.ok = true;
+  if (options.inspect === false) return result;
   countPages(outDir, result);
   const card = firstCardPage(outDir);
   if (card !== undefined) result.js = measurePageJs(outDir, card);
@@ -177,32 +183,6 @@ function hasGnuTime(): boolean {
     encoding: "utf8",
   });
   return probe.status === 0 && /Maximum resident set size/.test(probe.stderr ?? "");
-}
-
-/** Sum of RSS (KB) of `root` and all its descendants, from one `ps` listing. */
-async function treeRssKB(root: number): Promise<number> {
-  const { stdout } = await execFileAsync("ps", ["-e", "-o", "pid=,ppid=,rss="], { maxBuffer: 8 * 1024 * 1024 });
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const line of stdout.split("\n")) {
-    const [pid, ppid, kb] = line.trim().split(/\s+/).map(Number);
-    if (pid === undefined || ppid === undefined || kb === undefined || Number.isNaN(pid)) continue;
-    rss.set(pid, kb);
-    const list = children.get(ppid);
-    if (list) list.push(pid);
-    else children.set(ppid, [pid]);
-  }
-  let sum = 0;
-  const stack = [root];
-  const visited = new Set<number>();
-  while (stack.length > 0) {
-    const pid = stack.pop() as number;
-    if (visited.has(pid)) continue;
-    visited.add(pid);
-    sum += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return sum;
 }
 
 /** Segment names the card folder may have on disk: NFC, NFD, percent-encoded. */

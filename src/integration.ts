@@ -1,16 +1,17 @@
 /**
- * The wenda Astro integration: after the build it copies the media the notes use and indexes the site with
- * Pagefind (a failed index fails the build); in dev it serves those media files.
+ * The wenda Astro integration: at the start of a build it starts the parse and a Pagefind index fed as pages
+ * render (src/site/search-index.ts); after it, it copies the media the notes use and finishes the index (a failed
+ * index fails the build); in dev it serves those media files.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-// Imported up front: the config's module runner is closed by the time `astro:build:done` runs.
-import * as pagefind from "pagefind";
 import { sendFile } from "./cli/serve.ts";
 import { katexAssets, katexFolder } from "./render/katex-assets.ts";
-import { siteState } from "./site/load.ts";
+import { loadSite, siteState } from "./site/load.ts";
+// Imported up front: the config's module runner is closed by the time `astro:build:done` runs.
+import { finishSearchIndex, startSearchIndex } from "./site/search-index.ts";
 import { copyMermaid, mermaidFiles, mermaidFolder } from "./site/mermaid.ts";
 import { writePublishingFiles } from "./site/publish-files.ts";
 
@@ -22,6 +23,17 @@ export function wenda(): AstroIntegration {
     hooks: {
       "astro:config:done": ({ config }) => {
         base = config.base;
+      },
+      "astro:config:setup": ({ command, config, addMiddleware, logger }) => {
+        if (command !== "build") return;
+        // Parse in the workers while Astro sets up Vite; the content loader awaits this same promise.
+        void loadSite({ root: fileURLToPath(config.root), log: (message) => logger.info(message) }).catch(() => {});
+        // "pre": outermost, so it sees the page as any other middleware leaves it.
+        addMiddleware({ entrypoint: new URL("./search-feed.ts", import.meta.url), order: "pre" });
+      },
+      "astro:build:start": async () => {
+        const model = siteState().built;
+        await startSearchIndex(model?.config.searchLanguage ?? "zh-cn", model?.config.base ?? "/");
       },
       "astro:server:setup": ({ server }) => {
         server.middlewares.use((req, res, next) => {
@@ -64,14 +76,9 @@ export function wenda(): AstroIntegration {
         }
         if (model) logger.info(writePublishingFiles(out, model, base, pages.map((page) => page.pathname)));
         const started = performance.now();
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: model?.config.searchLanguage ?? "zh-cn" });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-        const added = await index.addDirectory({ path: out });
-        if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join("; ")}`);
-        const written = await index.writeFiles({ outputPath: path.join(out, "pagefind") });
-        if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-        await pagefind.close();
-        logger.info(`search index: ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+        const language = model?.config.searchLanguage ?? "zh-cn";
+        const indexed = await finishSearchIndex(out, language, (message) => logger.warn(message));
+        logger.info(`search index: ${indexed} pages in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

@@ -428,10 +428,17 @@ function breadcrumbs(q: GraphQuestion, questions: Map<string, GraphQuestion>, ur
     if (paths.length >= 6) return;
     const parents = (questions.get(id)?.parents ?? []).filter((p) => urlOf(p) && !seen.has(p));
     if (parents.length === 0) {
-      if (below.length) paths.push(below);
+      if (below.length) paths.push([...below].reverse());
       return;
     }
-    for (const parent of parents) climb(parent, [parent, ...below], new Set([...seen, parent]));
+    // One path (nearest first) and one set, extended and restored: copying them per step was quadratic in depth.
+    for (const parent of parents) {
+      below.push(parent);
+      seen.add(parent);
+      climb(parent, below, seen);
+      seen.delete(parent);
+      below.pop();
+    }
   };
   climb(q.id, [], new Set([q.id]));
   return paths;
