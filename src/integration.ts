@@ -11,6 +11,7 @@ import * as pagefind from "pagefind";
 import { sendFile } from "./cli/serve.ts";
 import { katexAssets, katexFolder } from "./render/katex-assets.ts";
 import { siteState } from "./site/load.ts";
+import { completeBuild } from "./site/page-cache.ts";
 import { copyMermaid, mermaidFiles, mermaidFolder } from "./site/mermaid.ts";
 
 export function wenda(): AstroIntegration {
@@ -56,15 +57,19 @@ export function wenda(): AstroIntegration {
             fs.copyFileSync(from, target);
           }
         }
-        const started = performance.now();
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: model?.config.searchLanguage ?? "zh-cn" });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-        const added = await index.addDirectory({ path: out });
-        if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join("; ")}`);
-        const written = await index.writeFiles({ outputPath: path.join(out, "pagefind") });
-        if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-        await pagefind.close();
-        logger.info(`search index: ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+        const language = model?.config.searchLanguage ?? "zh-cn";
+        // The unchanged pages of an incremental build are copied in first; the index may be the previous one.
+        await completeBuild(out, language, async () => {
+          const started = performance.now();
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+          if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+          const added = await index.addDirectory({ path: out });
+          if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join("; ")}`);
+          const written = await index.writeFiles({ outputPath: path.join(out, "pagefind") });
+          if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+          await pagefind.close();
+          logger.info(`search index: ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+        }, (message) => logger.info(message));
       },
     },
   };

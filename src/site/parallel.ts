@@ -16,12 +16,16 @@ import { scanVault } from "../graph/vault.ts";
 import type { MediaCopy } from "../render/media.ts";
 import type { RenderedNote } from "../render/render-note.ts";
 import { siteLinksOf } from "../render/site-links.ts";
+import { pruneParseCache } from "./parse-cache.ts";
 import { parseInPool, workerCount } from "./worker-pool.ts";
 
 export interface ParallelResult {
   graph: Graph;
   rendered: Map<string, RenderedNote>;
   copies: MediaCopy[];
+  /** Notes parsed, and notes read from the parse cache, in this build. */
+  parsed: number;
+  cached: number;
 }
 
 export async function parseAndRenderInWorkers(
@@ -44,6 +48,7 @@ export async function parseAndRenderInWorkers(
   try {
     const parsed = pool.notes;
     const parsedAt = performance.now();
+    if (process.env.WENDA_CACHE_DIR) pruneParseCache(process.env.WENDA_CACHE_DIR, pool.cache.keys);
     const graph = buildGraph(parsed, { ...readVaultSettings(vault), ...graphOptionsOf(config), attachments });
     const graphAt = performance.now();
 
@@ -68,9 +73,9 @@ export async function parseAndRenderInWorkers(
     }
     if (process.env.WENDA_DEBUG) {
       const ms = (a: number, b: number) => `${Math.round(b - a)} ms`;
-      console.error(`[wenda] parse ${ms(startedAt, parsedAt)}, graph ${ms(parsedAt, graphAt)}, render ${ms(graphAt, performance.now())} (${workers.length} workers, ${pool.stopped} stopped; slowest note ${pool.slowest?.path ?? "-"} ${Math.round(pool.slowest?.ms ?? 0)} ms)`);
+      console.error(`[wenda] parse ${ms(startedAt, parsedAt)}, graph ${ms(parsedAt, graphAt)}, render ${ms(graphAt, performance.now())} (${workers.length} workers, ${pool.stopped} stopped; ${pool.cache.parsed} parsed, ${files.length - pool.cache.parsed} from the cache; slowest note ${pool.slowest?.path ?? "-"} ${Math.round(pool.slowest?.ms ?? 0)} ms)`);
     }
-    return { graph, rendered, copies };
+    return { graph, rendered, copies, parsed: pool.cache.parsed, cached: files.length - pool.cache.parsed };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

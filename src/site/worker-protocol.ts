@@ -32,7 +32,16 @@ export type FromWorker =
   /** Sent once, when the worker has loaded (the pool's watchdog times parses from then, not from startup). */
   | { type: "ready" }
   | { type: "progress"; parsed: number }
-  | { type: "parsed"; notes: ParsedNote[]; /** Each note's parse time, in ms. */ ms: number[] }
+  | {
+      type: "parsed";
+      notes: ParsedNote[];
+      /** Each note's parse time, in ms. */
+      ms: number[];
+      /** The parse-cache entries these notes used (see parse-cache.ts); empty without a cache. */
+      keys: string[];
+      /** How many were parsed (the rest came from the cache). */
+      parsed: number;
+    }
   | { type: "rendered"; notes: RenderedEntry[]; copies: MediaCopy[] }
   | { type: "error"; message: string };
 
