@@ -15,10 +15,18 @@ import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import type { Root } from "mdast";
 import type { ParsedNote } from "../graph/build.ts";
+import type { MediaResolution } from "../render/media.ts";
+import type { RenderedEntry } from "./worker-protocol.ts";
 
 export interface CachedParse {
   note: ParsedNote;
   tree: Root;
+}
+
+/** A cached render: the note's HTML, answers, embeds and fragments, and each media lookup it made. */
+export interface RenderedEntryCache {
+  entry: RenderedEntry;
+  media: [args: [path: string, origin: "file" | "vault" | "remote", noteId: string], result: MediaResolution][];
 }
 
 /** What wenda's code is: its version and a hash of every file of its own that can change a build. */
@@ -52,8 +60,6 @@ export function cacheDirFor(workRoot: string, vault: string): string {
 export class ParseCache {
   readonly dir: string;
   #prefix: string;
-  hits = 0;
-  misses = 0;
 
   /** `options`: every parse input besides the note itself (the parse message without its files). */
   constructor(cacheDir: string, options: unknown) {
@@ -70,22 +76,36 @@ export class ParseCache {
   }
 
   get(key: string, id: string): CachedParse | undefined {
+    const entry = this.#read(key) as CachedParse | undefined;
+    return entry?.note?.id === id && entry.tree?.type === "root" ? entry : undefined;
+  }
+
+  getRendered(key: string, id: string): RenderedEntryCache | undefined {
+    const entry = this.#read(key) as RenderedEntryCache | undefined;
+    return Array.isArray(entry?.entry) && entry.entry[0] === id && Array.isArray(entry.media) ? entry : undefined;
+  }
+
+  #read(key: string): unknown {
     try {
       const bytes = fs.readFileSync(this.#file(key));
       const sum = bytes.subarray(0, 20);
       const body = bytes.subarray(20);
       if (!createHash("sha1").update(body).digest().equals(sum)) return undefined;
-      const entry = v8.deserialize(body) as CachedParse;
-      if (entry?.note?.id !== id || entry.tree?.type !== "root") return undefined;
-      this.hits += 1;
-      return entry;
+      return v8.deserialize(body);
     } catch {
-      return undefined; // Missing, unreadable or corrupt: parse it.
+      return undefined; // Missing, unreadable or corrupt: parse (or render) it.
     }
   }
 
   set(key: string, entry: CachedParse): void {
-    this.misses += 1;
+    this.#write(key, entry);
+  }
+
+  setRendered(key: string, entry: RenderedEntryCache): void {
+    this.#write(key, entry);
+  }
+
+  #write(key: string, entry: unknown): void {
     try {
       const file = this.#file(key);
       fs.mkdirSync(path.dirname(file), { recursive: true });

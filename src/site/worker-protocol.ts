@@ -26,6 +26,8 @@ export type ToWorker =
       wanted: Record<string, string[]>;
       media: Pick<WendaConfig, "vaultRoot" | "media" | "base">;
       vault: string;
+      /** A hash of `links`, set when renders may be cached (see parse-cache.ts). */
+      linksKey?: string;
     };
 
 export type FromWorker =
@@ -42,7 +44,7 @@ export type FromWorker =
       /** How many were parsed (the rest came from the cache). */
       parsed: number;
     }
-  | { type: "rendered"; notes: RenderedEntry[]; copies: MediaCopy[] }
+  | { type: "rendered"; notes: RenderedEntry[]; copies: MediaCopy[]; /** The render-cache entries used. */ keys: string[]; /** How many were rendered (not cached). */ renders: number }
   | { type: "error"; message: string };
 
 /** One rendered note as it crosses back: see `RenderedNote`. */

@@ -58,7 +58,7 @@ describe("incremental wenda build", { timeout: 900_000 }, () => {
     return run.stderr;
   };
   /** `[rendered, unchanged]` from the page cache's log line. */
-  const pages = (log: string) => {
+  const pages = (log: string): [number, number] => {
     const match = /page cache: (\d+) pages rendered, (\d+) unchanged/.exec(log);
     assert.ok(match, log);
     return [Number(match[1]), Number(match[2])];

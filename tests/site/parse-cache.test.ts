@@ -1,6 +1,7 @@
 /**
  * The parse cache (src/site/parse-cache.ts): a note is parsed again exactly when something its parse reads has
- * changed — its text, wenda's code version, a parse option from the config — and read from the cache otherwise;
+ * changed — its text, wenda's code version, a parse option from the config — and read from the cache otherwise
+ * (its render likewise, with the site's links);
  * a corrupt entry is a reparse, never a crash; what comes out of the cache builds the same graph and HTML as a
  * parse; entries no note uses any more are pruned.
  */
@@ -48,12 +49,17 @@ const output = (result: ParallelResult) => ({
 });
 const entries = () => fs.readdirSync(path.join(cache, "parse"), { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".bin"));
 
-test("the first build parses every note and fills the cache; the next parses none and gives the same", async () => {
+let published = 0;
+
+test("the first build parses and renders every note and fills the cache; the next parses and renders none, and gives the same", async () => {
   const first = await build();
+  published = first.rendered.size;
   assert.equal(first.parsed, notes);
-  assert.equal(entries().length, notes);
+  assert.equal(first.renders, published);
+  assert.equal(entries().length, notes + published);
   const second = await build();
   assert.equal(second.parsed, 0);
+  assert.equal(second.renders, 0);
   assert.equal(second.cached, notes);
   delete process.env.WENDA_CACHE_DIR;
   const uncached = await build();
@@ -66,7 +72,8 @@ test("an edited note, and only it, is parsed again; its old entry is pruned", as
   fs.appendFileSync(card, "\n* 新增的一行 #缓存\n");
   const result = await build();
   assert.equal(result.parsed, 1);
-  assert.equal(entries().length, notes);
+  assert.ok(result.renders >= 1);
+  assert.equal(entries().length, notes + published);
   assert.ok(result.rendered.get("卡片/redis的过期策略1.mp4")?.html.includes("新增的一行"));
 });
 
@@ -93,8 +100,10 @@ test("corrupt and truncated entries are parsed again, without an error", async (
   fs.writeFileSync(files[2] as string, flipped);
   fs.writeFileSync(files[3] as string, "");
   const result = await build();
-  assert.equal(result.parsed, 4);
-  assert.equal((await build()).parsed, 0);
+  // Each broken entry is one parse or one render again (a parse's render entry is keyed by the same text).
+  assert.equal(result.parsed + result.renders, 4);
+  const again = await build();
+  assert.equal(again.parsed + again.renders, 0);
   delete process.env.WENDA_CACHE_DIR;
   const uncached = await build();
   process.env.WENDA_CACHE_DIR = cache;
