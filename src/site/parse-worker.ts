@@ -53,7 +53,7 @@ export function parseFiles(message: Extract<ToWorker, { type: "parse" }>, trees?
       entry = { note, tree: stripPositions(tree) };
       if (key) cache?.set(key, entry);
     }
-    if (key) keys.push(key);
+    keys.push(key ?? "");
     notes.push(entry.note);
     ms.push(performance.now() - started);
     trees?.set(entry.note.id, entry.tree);

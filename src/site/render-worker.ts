@@ -24,7 +24,10 @@ port.on("message", (message: ToWorker) => {
   try {
     if (message.type === "parse") {
       const answer = parseFiles(message, trees);
-      answer.notes.forEach((note, i) => answer.keys[i] && parseKeys.set(note.id, answer.keys[i]));
+      answer.notes.forEach((note, i) => {
+        const key = answer.keys[i];
+        if (key) parseKeys.set(note.id, key);
+      });
       send(answer);
       return;
     }

@@ -193,7 +193,7 @@ export function parseInPool(files: VaultFile[], options: PoolOptions): Promise<P
       if (message.type !== "parsed") return;
       const item = slot.inFlight.shift();
       slot.since = performance.now();
-      for (const key of message.keys) cache.keys.add(key);
+      for (const key of message.keys) if (key) cache.keys.add(key);
       cache.parsed += message.parsed;
       message.notes.forEach((note, i) => {
         const ms = message.ms[i] ?? 0;

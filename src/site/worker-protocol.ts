@@ -39,7 +39,7 @@ export type FromWorker =
       notes: ParsedNote[];
       /** Each note's parse time, in ms. */
       ms: number[];
-      /** The parse-cache entries these notes used (see parse-cache.ts); empty without a cache. */
+      /** The parse-cache entry of each note (see parse-cache.ts), `""` for none. */
       keys: string[];
       /** How many were parsed (the rest came from the cache). */
       parsed: number;
