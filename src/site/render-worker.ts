@@ -45,7 +45,7 @@ port.on("message", (message: ToWorker) => {
       const hit = key ? cache?.getRendered(key, id) : undefined;
       if (key) keys.push(key);
       // A cached render holds if every media path it resolved resolves the same today (that also lists its copies).
-      if (hit && hit.media.every(([args, result]) => isDeepStrictEqual(media.resolve(...args), result))) {
+      if (hit?.media.every(([args, result]) => isDeepStrictEqual(media.resolve(...args), result))) {
         rendered.push(hit.entry);
       } else {
         media.log = [];
