@@ -10,8 +10,9 @@ import type { AstroIntegration } from "astro";
 import { sendFile } from "./cli/serve.ts";
 import { katexAssets, katexFolder } from "./render/katex-assets.ts";
 import { loadSite, siteState } from "./site/load.ts";
+import { completeBuild } from "./site/page-cache.ts";
 // Imported up front: the config's module runner is closed by the time `astro:build:done` runs.
-import { finishSearchIndex, startSearchIndex } from "./site/search-index.ts";
+import { discardSearchIndex, finishSearchIndex, htmlFiles, startSearchIndex } from "./site/search-index.ts";
 import { copyMermaid, mermaidFiles, mermaidFolder } from "./site/mermaid.ts";
 import { writePublishingFiles } from "./site/publish-files.ts";
 
@@ -52,7 +53,7 @@ export function wenda(): AstroIntegration {
           sendFile(req, res, hit?.from ?? (bundled as string));
         });
       },
-      "astro:build:done": async ({ dir, pages, logger }) => {
+      "astro:build:done": async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         // Astro leaves these two internal modules at the root of an out-of-project outDir; they are not the site's.
         for (const internal of ["content-assets.mjs", "content-modules.mjs"]) fs.rmSync(path.join(out, internal), { force: true });
@@ -74,11 +75,17 @@ export function wenda(): AstroIntegration {
             fs.copyFileSync(from, target);
           }
         }
-        if (model) logger.info(writePublishingFiles(out, model, base, pages.map((page) => page.pathname)));
-        const started = performance.now();
         const language = model?.config.searchLanguage ?? "zh-cn";
-        const indexed = await finishSearchIndex(out, language, (message) => logger.warn(message));
-        logger.info(`search index: ${indexed} pages in ${Math.round(performance.now() - started)} ms`);
+        // The unchanged pages of an incremental build are copied in first; the index may be the previous one.
+        await completeBuild(out, language, async () => {
+          const started = performance.now();
+          const indexed = await finishSearchIndex(out, language, (message) => logger.warn(message));
+          logger.info(`search index: ${indexed} pages in ${Math.round(performance.now() - started)} ms`);
+        }, (message) => logger.info(message));
+        await discardSearchIndex();
+        // Every page of the site, the copied ones of an incremental build included.
+        const pathnames = htmlFiles(out).flatMap((file) => (file === "404.html" ? [] : [file.replace(/(^|\/)index\.html$/, "$1")]));
+        if (model) logger.info(writePublishingFiles(out, model, base, pathnames));
       },
     },
   };

@@ -46,6 +46,8 @@ export interface CommandSpec {
 const config: OptionSpec = { name: "config", value: "file", description: "Config file (default: <vault>/wenda.config.json|.mjs|.js)" };
 const port = (fallback: number): OptionSpec => ({ name: "port", value: "n", type: "port", description: `Port on 127.0.0.1 (default: ${fallback})` });
 const media: OptionSpec = { name: "media", value: "dir|url", description: "Media folder to copy from, or base URL to serve media from" };
+const cacheDir: OptionSpec = { name: "cache-dir", value: "dir", description: "Cache folder (default: one per vault under node_modules/.wenda/cache/)" };
+const noCache: OptionSpec = { name: "no-cache", description: "Parse and render everything; read and write no cache" };
 const base: OptionSpec = { name: "base", value: "path", description: "URL prefix when the site is served from a sub-folder (default: /)" };
 const site: OptionSpec = { name: "site", value: "url", description: "The site's address, e.g. https://notes.example.com (canonical URLs, sitemap, feed)" };
 
@@ -57,13 +59,17 @@ export const commands: readonly CommandSpec[] = [
     about: `Builds the static site for <vault> into --out, with the search index.
 Settings come from <vault>/wenda.config.json (or .mjs), or --config.
 The output folder must be outside the vault, must not contain it, and must be new, empty, or a folder an
-earlier \`wenda build\` made (it holds a .wenda-site file). It is replaced only when the build has succeeded.`,
+earlier \`wenda build\` made (it holds a .wenda-site file). It is replaced only when the build has succeeded.
+A rebuild parses only the notes that changed and renders only the pages that changed (the cache folder keeps
+the last build's parses and pages; it is safe to delete).`,
     options: [
       { name: "out", value: "dir", description: "Output folder (default: ./dist)" },
       config,
       base,
       site,
       media,
+      cacheDir,
+      noCache,
     ],
   },
   {
@@ -71,7 +77,7 @@ earlier \`wenda build\` made (it holds a .wenda-site file). It is replaced only 
     positional: "<vault>",
     summary: "Serve the site with live reload while you edit",
     about: "Serves the site for <vault> with Astro's dev server on 127.0.0.1. Only the project, the vault and the\nmedia folder are served.",
-    options: [port(4321), config, base, site, media],
+    options: [port(4321), config, base, site, media, cacheDir, noCache],
   },
   {
     name: "preview",

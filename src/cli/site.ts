@@ -20,7 +20,8 @@ import { listVault } from "../graph/vault.ts";
 import { UserError } from "./args.ts";
 import { acquireLock } from "./lock.ts";
 import { vaultArgument } from "./main.ts";
-import { checkOutput, type Protected, publishSite, siteMarker } from "./output.ts";
+import { checkOutput, type Protected, publishSite, siteMarker, within, realPath } from "./output.ts";
+import { cacheDirFor, codeVersion } from "../site/parse-cache.ts";
 import { createStaticServer } from "./serve.ts";
 
 /** The wenda package: a checkout, or `…/node_modules/wenda/` when installed. */
@@ -70,6 +71,15 @@ export async function siteCommand(command: "build" | "dev" | "preview", position
   const astro = path.join(modules, "astro", "astro.js");
   const guarded: Protected[] = [{ label: "vault", dir: vault }];
   if (config.media.dir) guarded.push({ label: "media folder", dir: config.media.dir });
+  const cache = cacheFolder(flags, vault, guarded);
+  if (cache) {
+    env.WENDA_CACHE_DIR = cache;
+    env.WENDA_CODE_VERSION = codeVersion();
+    if (command === "build") env.WENDA_PAGE_CACHE = "1";
+  } else {
+    delete env.WENDA_CACHE_DIR;
+    delete env.WENDA_PAGE_CACHE;
+  }
 
   if (command === "dev") {
     const port = Number(text(flags, "port") ?? 4321);
@@ -86,6 +96,7 @@ export async function siteCommand(command: "build" | "dev" | "preview", position
   const out = path.resolve(shownOut);
   // `wenda build` from inside the vault with the default `dist`: refused like any other --out inside it.
   guarded.push({ label: "work folder of wenda", dir: workRoot });
+  if (cache) guarded.push({ label: "cache folder", dir: cache });
   checkOutput(out, guarded, shownOut);
   if (!/max-old-space-size/.test(env.NODE_OPTIONS ?? "")) {
     env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapBudget(vault)}`.trim();
@@ -108,6 +119,33 @@ export async function siteCommand(command: "build" | "dev" | "preview", position
     process.stderr.write(`wenda build: site written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     return 0;
   });
+}
+
+/** The file that marks a folder as wenda's cache (so a cache is never made in, or pruned from, a folder of yours). */
+const cacheMarker = ".wenda-cache";
+
+/**
+ * The cache folder of this build (`--cache-dir`, else one per vault under the work folder), created and marked;
+ * `undefined` with `--no-cache`. It may not overlap the vault or the media folder, and a `--cache-dir` that
+ * already holds files must be one wenda made.
+ */
+function cacheFolder(flags: Flags, vault: string, guarded: readonly Protected[]): string | undefined {
+  if (flags.has("no-cache")) {
+    if (flags.has("cache-dir")) throw new UserError("--cache-dir and --no-cache cannot be used together", 2);
+    return undefined;
+  }
+  const given = text(flags, "cache-dir");
+  const dir = given ? path.resolve(given) : cacheDirFor(workRoot, vault);
+  const real = realPath(dir);
+  for (const { label, dir: other } of guarded) {
+    if (within(real, realPath(other)) || within(realPath(other), real)) throw new UserError(`refusing --cache-dir \`${given ?? dir}\`: it overlaps the ${label} (${other}); pick a folder outside it`, 2);
+  }
+  if (fs.existsSync(dir) && !fs.existsSync(path.join(dir, cacheMarker))) {
+    if (!fs.statSync(dir).isDirectory() || fs.readdirSync(dir).length > 0) throw new UserError(`refusing --cache-dir \`${given ?? dir}\`: it is not empty and not a wenda cache (no ${cacheMarker} file); pick a new folder`, 2);
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, cacheMarker), "wenda's build cache: safe to delete\n");
+  return dir;
 }
 
 /** Run `task` holding the per-checkout lock (Astro's `.astro/` and wenda's page files are shared). */

@@ -6,6 +6,8 @@
  * collects the HTML. remark-parse dominates a build and runs on one core otherwise; and the trees,
  * most of a build's memory, live only in the workers, which exit before the pages are written.
  */
+import { createHash } from "node:crypto";
+import v8 from "node:v8";
 import type { WendaConfig } from "../config.ts";
 import { buildGraph } from "../graph/build.ts";
 import { wantedFragments } from "../graph/embeds.ts";
@@ -16,12 +18,18 @@ import { scanVault } from "../graph/vault.ts";
 import type { MediaCopy } from "../render/media.ts";
 import type { RenderedNote } from "../render/render-note.ts";
 import { siteLinksOf } from "../render/site-links.ts";
+import { pruneParseCache } from "./parse-cache.ts";
 import { parseInPool, workerCount } from "./worker-pool.ts";
 
 export interface ParallelResult {
   graph: Graph;
   rendered: Map<string, RenderedNote>;
   copies: MediaCopy[];
+  /** Notes parsed, and notes read from the parse cache, in this build. */
+  parsed: number;
+  cached: number;
+  /** Notes rendered (the others' HTML came from the cache). */
+  renders: number;
 }
 
 export async function parseAndRenderInWorkers(
@@ -48,6 +56,8 @@ export async function parseAndRenderInWorkers(
     const graphAt = performance.now();
 
     const links = siteLinksOf(graph, config);
+    // Renders are cached with the links they were resolved against (every page's URL, title, heading, block).
+    const linksKey = process.env.WENDA_CACHE_DIR ? createHash("sha1").update(v8.serialize(links)).digest("hex") : undefined;
     const published = new Set(graph.notes.filter((note) => note.published).map((note) => note.id));
     const wanted = wantedFragments(graph, (id) => published.has(id));
     const renderedParts = await Promise.all(
@@ -55,7 +65,7 @@ export async function parseAndRenderInWorkers(
         const mine = ids.filter((id) => published.has(id));
         const theirWanted = Object.fromEntries(mine.flatMap((id) => (wanted.has(id) ? [[id, wanted.get(id) as string[]]] : [])));
         const media = { vaultRoot: config.vaultRoot, media: config.media, base: config.base };
-        return worker.ask({ type: "render", links, notes: mine, wanted: theirWanted, media, vault }, "rendered");
+        return worker.ask({ type: "render", links, notes: mine, wanted: theirWanted, media, vault, ...(linksKey ? { linksKey } : {}) }, "rendered");
       }),
     );
     const rendered = new Map<string, RenderedNote>();
@@ -65,12 +75,16 @@ export async function parseAndRenderInWorkers(
         rendered.set(id, { html, answers: new Map(answers), embeds, fragments: new Map(fragments) });
       }
       copies.push(...part.copies);
+      for (const key of part.keys) pool.cache.keys.add(key);
     }
+    // The cache keeps what this build used: its parses and its renders.
+    if (process.env.WENDA_CACHE_DIR) pruneParseCache(process.env.WENDA_CACHE_DIR, pool.cache.keys);
+    const renders = renderedParts.reduce((sum, part) => sum + part.renders, 0);
     if (process.env.WENDA_DEBUG) {
       const ms = (a: number, b: number) => `${Math.round(b - a)} ms`;
-      console.error(`[wenda] parse ${ms(startedAt, parsedAt)}, graph ${ms(parsedAt, graphAt)}, render ${ms(graphAt, performance.now())} (${workers.length} workers, ${pool.stopped} stopped; slowest note ${pool.slowest?.path ?? "-"} ${Math.round(pool.slowest?.ms ?? 0)} ms)`);
+      console.error(`[wenda] parse ${ms(startedAt, parsedAt)}, graph ${ms(parsedAt, graphAt)}, render ${ms(graphAt, performance.now())} (${workers.length} workers, ${pool.stopped} stopped; ${pool.cache.parsed} parsed, ${files.length - pool.cache.parsed} from the cache, ${renders} rendered, ${published.size - renders} from the cache; slowest note ${pool.slowest?.path ?? "-"} ${Math.round(pool.slowest?.ms ?? 0)} ms)`);
     }
-    return { graph, rendered, copies };
+    return { graph, rendered, copies, parsed: pool.cache.parsed, cached: files.length - pool.cache.parsed, renders };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

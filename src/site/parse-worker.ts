@@ -11,6 +11,7 @@ import { createProcessor } from "../../plugins/index.ts";
 import type { ParsedNote } from "../graph/build.ts";
 import { overBudgetDiagnostic } from "../graph/budget.ts";
 import { fallbackNote, parseNote, readSource, stripPositions } from "../graph/vault.ts";
+import { parseCacheFor } from "./parse-cache.ts";
 import type { FromWorker, ToWorker } from "./worker-protocol.ts";
 
 let processor: ReturnType<typeof createProcessor> | undefined;
@@ -32,18 +33,32 @@ export function parseFiles(message: Extract<ToWorker, { type: "parse" }>, trees?
   }
   const notes: ParsedNote[] = [];
   const ms: number[] = [];
-  for (const file of message.files) {
+  const keys: string[] = [];
+  // Everything the parse reads besides the note: the message without its files (a fallback is never cached).
+  const { files, type: _type, ...options } = message;
+  const cache = message.timedOut ? undefined : parseCacheFor(options);
+  let parsed = 0;
+  for (const file of files) {
     const started = performance.now();
     const source = readSource(file);
-    const { note, tree } =
-      message.timedOut && !(source instanceof Error) && !source.binary
-        ? fallbackNote(processor, file, source, overBudgetDiagnostic(file.path, message.timedOut), message.questionPrefix)
-        : parseNote(processor, file, source, message.questionPrefix, message.budget);
-    notes.push(note);
+    const identity = { id: file.id, path: file.path, logseq: file.logseq };
+    const key = cache && !(source instanceof Error) ? cache.key(identity, JSON.stringify(source)) : undefined;
+    let entry = key ? cache?.get(key, file.id) : undefined;
+    if (!entry) {
+      parsed += 1;
+      const { note, tree } =
+        message.timedOut && !(source instanceof Error) && !source.binary
+          ? fallbackNote(processor, file, source, overBudgetDiagnostic(file.path, message.timedOut), message.questionPrefix)
+          : parseNote(processor, file, source, message.questionPrefix, message.budget);
+      entry = { note, tree: stripPositions(tree) };
+      if (key) cache?.set(key, entry);
+    }
+    keys.push(key ?? "");
+    notes.push(entry.note);
     ms.push(performance.now() - started);
-    trees?.set(note.id, stripPositions(tree));
+    trees?.set(entry.note.id, entry.tree);
   }
-  return { type: "parsed", notes, ms };
+  return { type: "parsed", notes, ms, keys, parsed };
 }
 
 if (parentPort && (workerData as { parseOnly?: boolean } | undefined)?.parseOnly) {

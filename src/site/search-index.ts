@@ -72,7 +72,7 @@ export async function startSearchIndex(language: string, base: string): Promise<
 }
 
 /** Every HTML file under `dir`, site-relative with `/`, the Pagefind output folder left out. */
-function htmlFiles(dir: string): string[] {
+export function htmlFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (folder: string, rel: string): void => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
@@ -133,4 +133,15 @@ export async function finishSearchIndex(out: string, language: string, log: Log)
   } finally {
     await pagefind.close();
   }
+}
+
+/** Close a started index that is not needed (an incremental build reused the previous one); no-op otherwise. */
+export async function discardSearchIndex(): Promise<void> {
+  const state = live;
+  if (!state) return;
+  live = undefined;
+  delete store[feedKey];
+  await Promise.allSettled(state.pending);
+  await state.index.deleteIndex();
+  await pagefind.close();
 }

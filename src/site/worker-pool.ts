@@ -89,6 +89,8 @@ export interface PoolParse {
   slowest?: { path: string; ms: number };
   /** Workers stopped by the watchdog or lost to a crash. */
   stopped: number;
+  /** The parse-cache entries the notes used, and how many notes were parsed rather than read from it. */
+  cache: { keys: Set<string>; parsed: number };
 }
 
 interface Item {
@@ -131,6 +133,7 @@ export function parseInPool(files: VaultFile[], options: PoolOptions): Promise<P
   const maxLosses = files.length + 2 * options.workers + 2;
   let mainProcessor: ReturnType<typeof createProcessor> | undefined;
   let deadOnArrival = 0;
+  const cache: PoolParse["cache"] = { keys: new Set(), parsed: 0 };
 
   return new Promise<PoolParse>((resolve, reject) => {
     let finished = false;
@@ -151,7 +154,7 @@ export function parseInPool(files: VaultFile[], options: PoolOptions): Promise<P
       }
       const notes = files.map((file) => results.get(file.id) as ParsedNote);
       const holders = slots.map((slot) => ({ worker: slot.worker, ids: [...slot.holds].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)) }));
-      resolve({ notes, holders, ...(slowest ? { slowest } : {}), stopped });
+      resolve({ notes, holders, ...(slowest ? { slowest } : {}), stopped, cache });
     };
 
     const start = () => {
@@ -190,6 +193,8 @@ export function parseInPool(files: VaultFile[], options: PoolOptions): Promise<P
       if (message.type !== "parsed") return;
       const item = slot.inFlight.shift();
       slot.since = performance.now();
+      for (const key of message.keys) if (key) cache.keys.add(key);
+      cache.parsed += message.parsed;
       message.notes.forEach((note, i) => {
         const ms = message.ms[i] ?? 0;
         if (!slowest || ms > slowest.ms) slowest = { path: note.path, ms };

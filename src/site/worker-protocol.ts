@@ -26,14 +26,25 @@ export type ToWorker =
       wanted: Record<string, string[]>;
       media: Pick<WendaConfig, "vaultRoot" | "media" | "base">;
       vault: string;
+      /** A hash of `links`, set when renders may be cached (see parse-cache.ts). */
+      linksKey?: string;
     };
 
 export type FromWorker =
   /** Sent once, when the worker has loaded (the pool's watchdog times parses from then, not from startup). */
   | { type: "ready" }
   | { type: "progress"; parsed: number }
-  | { type: "parsed"; notes: ParsedNote[]; /** Each note's parse time, in ms. */ ms: number[] }
-  | { type: "rendered"; notes: RenderedEntry[]; copies: MediaCopy[] }
+  | {
+      type: "parsed";
+      notes: ParsedNote[];
+      /** Each note's parse time, in ms. */
+      ms: number[];
+      /** The parse-cache entry of each note (see parse-cache.ts), `""` for none. */
+      keys: string[];
+      /** How many were parsed (the rest came from the cache). */
+      parsed: number;
+    }
+  | { type: "rendered"; notes: RenderedEntry[]; copies: MediaCopy[]; /** The render-cache entries used. */ keys: string[]; /** How many were rendered (not cached). */ renders: number }
   | { type: "error"; message: string };
 
 /** One rendered note as it crosses back: see `RenderedNote`. */

@@ -1,0 +1,147 @@
+/**
+ * The page cache of an incremental `wenda build` (issue 11). Astro renders only the pages whose data changed:
+ * each page's fingerprint hashes wenda's code version, the site-wide data every page shows (navigation, strings,
+ * config) and the page's own data; a page whose fingerprint matches the previous build's, and whose HTML the
+ * cache still holds, is left out of `getStaticPaths` and its previous HTML copied into the output before
+ * Pagefind runs. When the site's HTML is what the previous build indexed (same files, same bytes, same code),
+ * the previous Pagefind index is reused. The result is byte for byte a cold build's.
+ *
+ * The cache folder (`<cache>/pages/`): `out/` holds the last build's HTML, `manifest.json` what each page's
+ * fingerprint was and each file's hash. The manifest is removed before the folder is touched and written last,
+ * so a build stopped halfway leaves a cache that the next build ignores (a cold build). Only `wenda build` turns
+ * it on (`WENDA_PAGE_CACHE`); the state is on `globalThis` because the pages and the integration are bundled
+ * into different module graphs of one process.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { SiteModel } from "./model.ts";
+
+interface Manifest {
+  /** Page URL → its fingerprint and the file it was written to. */
+  pages: Record<string, { fingerprint: string; file: string }>;
+  /** Output-relative HTML file → the hash of its bytes. */
+  files: Record<string, string>;
+  /** What the cached Pagefind index was made from. */
+  pagefind?: string;
+}
+
+interface PageCacheState {
+  dir: string;
+  previous: Manifest;
+  fingerprints: Map<string, string>;
+  /** URL → cached file, for the pages left out of this build. */
+  skipped: Map<string, string>;
+}
+
+const key = Symbol.for("wenda.page-cache");
+const store = globalThis as unknown as Record<symbol, PageCacheState | undefined>;
+/** The model `load.ts` built (read through its global: importing it would bundle the loader into the pages). */
+const built = () => (globalThis as unknown as Record<symbol, { built?: SiteModel } | undefined>)[Symbol.for("wenda.site-state")]?.built;
+
+const sha1 = (data: string | Buffer) => createHash("sha1").update(data).digest("hex");
+
+/** The page cache of this build, or `undefined` (dev, `--no-cache`, no model yet). */
+function pageCache(): PageCacheState | undefined {
+  if (store[key]) return store[key];
+  const root = process.env.WENDA_PAGE_CACHE ? process.env.WENDA_CACHE_DIR : undefined;
+  const version = process.env.WENDA_CODE_VERSION;
+  const model = built();
+  if (!root || !version || !model) return undefined;
+  const dir = path.join(root, "pages");
+  const { notes, questions, tags, commentPages, ...site } = model;
+  const common = `${version}\0${sha1(JSON.stringify(site))}\0`;
+  const fingerprints = new Map<string, string>();
+  for (const page of [...notes, ...questions, ...tags, ...commentPages]) fingerprints.set(page.url, sha1(common + JSON.stringify(page)));
+  const state: PageCacheState = { dir, previous: readManifest(dir), fingerprints, skipped: new Map() };
+  store[key] = state;
+  return state;
+}
+
+function readManifest(dir: string): Manifest {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as Manifest;
+    if (typeof manifest.pages === "object" && typeof manifest.files === "object") return manifest;
+  } catch {
+    // None yet, or unreadable: every page is rendered.
+  }
+  return { pages: {}, files: {} };
+}
+
+/** The entries Astro must render: the changed ones (all of them without a page cache). */
+export function changedOnly<T extends { data: { url: string } }>(entries: T[]): T[] {
+  const cache = pageCache();
+  if (!cache) return entries;
+  return entries.filter((entry) => {
+    const url = entry.data.url;
+    const before = cache.previous.pages[url];
+    const now = cache.fingerprints.get(url);
+    if (!before || !now || before.fingerprint !== now || !cache.previous.files[before.file]) return true;
+    if (!fs.existsSync(path.join(cache.dir, "out", before.file))) return true;
+    cache.skipped.set(url, before.file);
+    return false;
+  });
+}
+
+/** Every HTML file under `dir` (output-relative, forward slashes), leaving out Pagefind's folder. */
+function htmlFiles(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map((name) => name.split(path.sep).join("/"))
+    .filter((name) => name.endsWith(".html") && !name.startsWith("pagefind/"))
+    .sort();
+}
+
+/** The file a page URL is written to (`/a/b/` → `a/b/index.html`), as Astro names it. */
+function fileOf(out: string, url: string): string | undefined {
+  const raw = `${url.slice(1)}index.html`;
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {}
+  return [decoded, raw].find((name) => fs.existsSync(path.join(out, name)));
+}
+
+/**
+ * After Astro has written the changed pages to `out`: copy the unchanged ones in, index the site (or reuse the
+ * previous index) and update the cache. Without a page cache, just `index()`.
+ */
+export async function completeBuild(out: string, language: string, index: () => Promise<void>, log: (message: string) => void): Promise<void> {
+  const cache = pageCache();
+  if (!cache) return index();
+  const cached = path.join(cache.dir, "out");
+  for (const file of cache.skipped.values()) {
+    fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+    fs.copyFileSync(path.join(cached, file), path.join(out, file));
+  }
+  const skippedFiles = new Set(cache.skipped.values());
+  const files: Record<string, string> = {};
+  for (const file of htmlFiles(out)) {
+    files[file] = (skippedFiles.has(file) && cache.previous.files[file]) || sha1(fs.readFileSync(path.join(out, file)));
+  }
+  const indexKey = sha1(`${process.env.WENDA_CODE_VERSION}\0${language}\0${JSON.stringify(files)}`);
+  fs.rmSync(path.join(cache.dir, "manifest.json"), { force: true });
+  const cachedIndex = path.join(cache.dir, "pagefind");
+  if (cache.previous.pagefind === indexKey && fs.existsSync(cachedIndex)) {
+    fs.cpSync(cachedIndex, path.join(out, "pagefind"), { recursive: true });
+    log("search index: unchanged, reused the previous build's");
+  } else {
+    await index();
+    fs.rmSync(cachedIndex, { recursive: true, force: true });
+    fs.cpSync(path.join(out, "pagefind"), cachedIndex, { recursive: true });
+  }
+  // The cache keeps this build's HTML only: new or changed files are copied in, the others removed.
+  fs.mkdirSync(cached, { recursive: true });
+  for (const [file, hash] of Object.entries(files)) {
+    if (cache.previous.files[file] === hash && fs.existsSync(path.join(cached, file))) continue;
+    fs.mkdirSync(path.dirname(path.join(cached, file)), { recursive: true });
+    fs.copyFileSync(path.join(out, file), path.join(cached, file));
+  }
+  for (const file of htmlFiles(cached)) if (!(file in files)) fs.rmSync(path.join(cached, file), { force: true });
+  const pages: Manifest["pages"] = {};
+  for (const [url, fingerprint] of cache.fingerprints) {
+    const file = cache.skipped.get(url) ?? fileOf(out, url);
+    if (file && files[file]) pages[url] = { fingerprint, file };
+  }
+  fs.writeFileSync(path.join(cache.dir, "manifest.json"), JSON.stringify({ pages, files, pagefind: indexKey } satisfies Manifest));
+  log(`page cache: ${cache.fingerprints.size - cache.skipped.size} pages rendered, ${cache.skipped.size} unchanged`);
+}
