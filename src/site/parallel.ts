@@ -7,7 +7,7 @@
  * most of a build's memory, live only in the workers, which exit before the pages are written.
  */
 import type { WendaConfig } from "../config.ts";
-import { buildGraph } from "../graph/build.ts";
+import { buildGraph, type ParsedNote } from "../graph/build.ts";
 import { wantedFragments } from "../graph/embeds.ts";
 import type { Graph } from "../graph/types.ts";
 import { graphOptionsOf } from "../config.ts";
@@ -22,6 +22,8 @@ export interface ParallelResult {
   graph: Graph;
   rendered: Map<string, RenderedNote>;
   copies: MediaCopy[];
+  /** Every note's parse result, in vault order (`wenda dev` rebuilds the graph from them after an edit). */
+  parsed: ParsedNote[];
 }
 
 export async function parseAndRenderInWorkers(
@@ -70,7 +72,7 @@ export async function parseAndRenderInWorkers(
       const ms = (a: number, b: number) => `${Math.round(b - a)} ms`;
       console.error(`[wenda] parse ${ms(startedAt, parsedAt)}, graph ${ms(parsedAt, graphAt)}, render ${ms(graphAt, performance.now())} (${workers.length} workers, ${pool.stopped} stopped; slowest note ${pool.slowest?.path ?? "-"} ${Math.round(pool.slowest?.ms ?? 0)} ms)`);
     }
-    return { graph, rendered, copies };
+    return { graph, rendered, copies, parsed };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
