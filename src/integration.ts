@@ -10,6 +10,8 @@ import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import { sendFile } from "./cli/serve.ts";
 import { katexAssets, katexFolder } from "./render/katex-assets.ts";
+import { devClient } from "./site/dev-client.ts";
+import { onPagesChanged } from "./site/dev-session.ts";
 import { siteState } from "./site/load.ts";
 import { copyMermaid, mermaidFiles, mermaidFolder } from "./site/mermaid.ts";
 
@@ -17,7 +19,12 @@ export function wenda(): AstroIntegration {
   return {
     name: "wenda",
     hooks: {
+      // Dev only: open tabs reload when their page changed (a built site gets no such script).
+      "astro:config:setup": ({ command, injectScript }) => {
+        if (command === "dev") injectScript("page", devClient);
+      },
       "astro:server:setup": ({ server }) => {
+        onPagesChanged((changed) => server.hot.send("wenda:changed", changed));
         server.middlewares.use((req, res, next) => {
           const media = siteState().built?.media ?? [];
           let url: string;
