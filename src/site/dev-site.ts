@@ -24,6 +24,8 @@ import { scanVault, type VaultFile } from "../graph/vault.ts";
 import { type MediaCopy, MediaResolver } from "../render/media.ts";
 import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, type SiteLinks, siteLinksOf } from "../render/site-links.ts";
+import { stringsFor } from "../i18n/index.ts";
+import { CachingComposer } from "./dev-compose.ts";
 import { assembleSiteModel, type SiteModel } from "./model.ts";
 import { parseAndRenderInWorkers } from "./parallel.ts";
 import { parseFiles } from "./parse-worker.ts";
@@ -64,6 +66,7 @@ export class DevSite {
   #coldCopies: MediaCopy[];
   #noteCopies = new Map<string, MediaCopy[]>();
   #snapshot: Snapshot;
+  #composer: CachingComposer;
 
   private constructor(vault: string, config: WendaConfig, files: VaultFile[], attachments: string[], parsed: ParsedNote[], rendered: Map<string, RenderedNote>, copies: MediaCopy[]) {
     this.vault = vault;
@@ -74,6 +77,7 @@ export class DevSite {
     this.#parsed = new Map(parsed.map((note) => [note.id, note]));
     this.#rendered = rendered;
     this.#coldCopies = copies;
+    this.#composer = new CachingComposer(rendered, stringsFor(config.lang));
     this.#snapshot = this.#snapshotOf(this.#buildGraph());
     this.model = this.#assemble();
   }
@@ -178,6 +182,8 @@ export class DevSite {
   /** Render `ids` (the published ones, from `trees`); the rest leave the rendered set. */
   #render(ids: Set<string>, trees: Map<string, Root>): void {
     const { links, wanted, published } = this.#snapshot;
+    const gone = [...this.#rendered.keys()].filter((id) => !published.has(id));
+    this.#composer.invalidate(new Set([...ids, ...gone]));
     for (const id of ids) {
       const tree = trees.get(id);
       if (!published.has(id) || !tree) {
@@ -189,12 +195,12 @@ export class DevSite {
       this.#rendered.set(id, renderNote(tree, renderContextFor(links, id, media), wanted.get(id) ?? []));
       this.#noteCopies.set(id, [...media.copies.values()]);
     }
-    for (const id of this.#rendered.keys()) if (!published.has(id)) this.#rendered.delete(id);
+    for (const id of gone) this.#rendered.delete(id);
   }
 
   #assemble(): SiteModel {
     const copies = [...this.#coldCopies, ...[...this.#noteCopies.values()].flat()];
-    return assembleSiteModel(this.#snapshot.graph, this.#rendered, this.config, this.vault, copies);
+    return assembleSiteModel(this.#snapshot.graph, this.#rendered, this.config, this.vault, copies, this.#composer);
   }
 }
 

@@ -178,6 +178,8 @@ export function assembleSiteModel(
   config: WendaConfig,
   vault: string,
   copies: MediaCopy[],
+  /** Composes the pages' HTML (`wenda dev` passes one that remembers its results). */
+  composer: Pick<PageComposer, "page" | "parts"> = new PageComposer(rendered, stringsFor(config.lang)),
 ): SiteModel {
   const strings = stringsFor(config.lang);
   const notes = new Map(graph.notes.map((note) => [note.id, note]));
@@ -196,7 +198,6 @@ export function assembleSiteModel(
   };
   const link = (id: string): PageLink => ({ title: titleOf(id) ?? id, url: urlOf(id) ?? "" });
   const media = new MediaResolver(config, vault);
-  const composer = new PageComposer(rendered, strings);
   const tagName = new Map(graph.tags.map((tag) => [tag.name.toLowerCase(), tag.name]));
   const canonicalTag = (name: string) => tagName.get(name.toLowerCase()) ?? name;
 
