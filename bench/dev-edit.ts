@@ -39,7 +39,7 @@ const median = (values: number[]) => {
 
 /** Wait for `text` in the tab's page, across the reload; the time it took since `since`. */
 async function visible(page: Page, text: string, since: number): Promise<number> {
-  await page.waitForFunction((t) => document.body?.innerText.includes(t), text, { timeout: 120_000, polling: 10 });
+  await page.waitForFunction((t) => document.body?.textContent?.includes(t) === true, text, { timeout: 120_000, polling: 10 });
   return performance.now() - since;
 }
 

@@ -96,7 +96,8 @@ async function apply(session: DevSession, vault: string, files: string[], log: (
     after = await session.site;
   } else {
     const stats = site.update(files);
-    if (process.env.WENDA_DEBUG) log(`updated ${files.length} files: ${stats.parsed} parsed, ${stats.rendered} rendered in ${Math.round(stats.ms)} ms`);
+    const phases = Object.entries(stats.phases).map(([phase, ms]) => `${phase} ${Math.round(ms)}`).join(", ");
+    if (process.env.WENDA_DEBUG) log(`updated ${files.length} files: ${stats.parsed} parsed, ${stats.rendered} rendered in ${Math.round(stats.ms)} ms (${phases})`);
   }
   siteState().built = after.model;
   const changed: ChangedPages = { urls: [], all: false };

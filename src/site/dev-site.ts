@@ -26,7 +26,7 @@ import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, type SiteLinks, siteLinksOf } from "../render/site-links.ts";
 import { stringsFor } from "../i18n/index.ts";
 import { CachingComposer } from "./dev-compose.ts";
-import { assembleSiteModel, type SiteModel } from "./model.ts";
+import { assembleSiteModel, type NotePage, noteHtmlFields, pageLinker, type QuestionPage, questionHtmlFields, type SiteModel } from "./model.ts";
 import { parseAndRenderInWorkers } from "./parallel.ts";
 import { parseFiles } from "./parse-worker.ts";
 
@@ -45,6 +45,8 @@ export interface UpdateStats {
   parsed: number;
   rendered: number;
   ms: number;
+  /** Milliseconds per phase: parse, graph (with the render snapshot), render, assemble. */
+  phases: Record<"parse" | "graph" | "render" | "assemble", number>;
 }
 
 export interface DevSiteOptions {
@@ -125,19 +127,34 @@ export class DevSite {
     });
     const ids = new Set(this.#files.map((file) => file.id));
     for (const id of this.#parsed.keys()) if (!ids.has(id)) this.#parsed.delete(id);
+    const previous = new Map(toParse.map((file) => [file.id, this.#parsed.get(file.id)]));
     const trees = this.#parse(toParse);
     const reparsed = new Set(toParse.map((file) => file.id));
+    const parsedAt = performance.now();
+    // The usual edit (text, not links, names, tags or questions): the graph is the same but for line numbers,
+    // which no page shows. Only the edited notes render again, and only pages' HTML is composed again.
+    if (!structural && toParse.every((file) => sameFacts(previous.get(file.id), this.#parsed.get(file.id)))) {
+      this.#render(reparsed, trees);
+      const renderedAt = performance.now();
+      this.model = this.#withNewHtml();
+      const done = performance.now();
+      return { parsed: toParse.length, rendered: reparsed.size, ms: done - started, phases: { parse: parsedAt - started, graph: 0, render: renderedAt - parsedAt, assemble: done - renderedAt } };
+    }
 
     const before = this.#snapshot;
     const after = this.#snapshotOf(this.#buildGraph());
     const dirty = dirtyNotes(before, after, reparsed);
+    const graphAt = performance.now();
     // Notes to render whose tree is gone (only facts are kept): parse them again, unchanged on disk.
     const missing = this.#files.filter((file) => dirty.has(file.id) && after.published.has(file.id) && !trees.has(file.id));
     for (const [id, tree] of this.#parse(missing)) trees.set(id, tree);
     this.#snapshot = after;
     this.#render(dirty, trees);
+    const renderedAt = performance.now();
     this.model = this.#assemble();
-    return { parsed: toParse.length + missing.length, rendered: dirty.size, ms: performance.now() - started };
+    const done = performance.now();
+    const phases = { parse: parsedAt - started, graph: graphAt - parsedAt, render: renderedAt - graphAt, assemble: done - renderedAt };
+    return { parsed: toParse.length + missing.length, rendered: dirty.size, ms: done - started, phases };
   }
 
   /**
@@ -198,6 +215,29 @@ export class DevSite {
     for (const id of gone) this.#rendered.delete(id);
   }
 
+  /** The model with every page's HTML composed again (from the composer's memory, but for what was re-rendered). */
+  #withNewHtml(): SiteModel {
+    const linker = pageLinker(this.#snapshot.graph, this.config.questionPrefix);
+    const composer = this.#composer;
+    const note = (page: NotePage): NotePage => {
+      if (page.virtual) return page;
+      const fields = noteHtmlFields(composer.page(page.id), page.title);
+      if (fields.html === page.html) return page;
+      const { html: _h, diagram: _d, math: _m, titleInContent: _t, ...rest } = page;
+      return { ...rest, ...fields };
+    };
+    const question = (page: QuestionPage): QuestionPage => {
+      const q = linker.questions.get(page.id);
+      if (!q) return page;
+      const fields = questionHtmlFields(q, this.#rendered, composer, linker);
+      if (fields.ownHtml === page.ownHtml && fields.answers.length === page.answers.length && fields.answers.every((answer, i) => answer.html === page.answers[i]?.html)) return page;
+      const { answers: _a, ownHtml: _o, diagram: _d, math: _m, ...rest } = page;
+      return { ...rest, ...fields };
+    };
+    const { home, ...model } = this.model;
+    return { ...model, notes: model.notes.map(note), questions: model.questions.map(question), ...(home ? { home: note(home) } : {}) };
+  }
+
   #assemble(): SiteModel {
     const copies = [...this.#coldCopies, ...[...this.#noteCopies.values()].flat()];
     return assembleSiteModel(this.#snapshot.graph, this.#rendered, this.config, this.vault, copies, this.#composer);
@@ -232,6 +272,13 @@ export function dirtyNotes(before: Snapshot, after: Snapshot, reparsed: Set<stri
     if (note.questions.some((id) => keys.has(id)) || note.tags.some((tag) => tags.has(tag.toLowerCase()))) dirty.add(note.id);
   }
   return dirty;
+}
+
+/** Two parses of a note that give the same graph: equal but for line numbers and diagnostics. */
+function sameFacts(a: ParsedNote | undefined, b: ParsedNote | undefined): boolean {
+  if (!a || !b) return false;
+  const shape = (note: ParsedNote) => JSON.stringify(note, (key, value: unknown) => (key === "line" || key === "column" || key === "diagnostics" ? undefined : value));
+  return shape(a) === shape(b);
 }
 
 /** Keys whose value differs between two records (added, removed or changed). */

@@ -60,6 +60,7 @@ for (const fixture of ["content", "tests/vaults/obsidian"]) {
         // Only what changed is parsed again: the edited file and, at most, the few notes whose links it changed.
         assert.ok(stats.parsed < site.graph.notes.length, `${label}: ${stats.parsed} notes parsed again`);
         sameAsCold(site.model, await coldModel(vault), label);
+        return stats;
       };
 
       const added = write("卡片/开发新卡片.md", `* [[？开发时新加的问题]]\n  * 回答，链接 [[${name(linked.id)}]] #开发标签\n`);
@@ -77,6 +78,20 @@ for (const fixture of ["content", "tests/vaults/obsidian"]) {
       const linkedFile = path.join(vault, linked.path);
       fs.appendFileSync(linkedFile, "\n## 开发时加的标题\n\n新的一段 ^devblock\n");
       await step("edit a note others link to", [linkedFile]);
+      // Text only: the graph stays as it was (no rebuild), only the pages' HTML changes.
+      fs.appendFileSync(cardFile, "\n\n开发时只改了文字，没有链接。\n");
+      assert.equal((await step("edit text only", [cardFile])).phases.graph, 0, "a text edit does not rebuild the graph");
+      fs.writeFileSync(renamed, fs.readFileSync(renamed, "utf8").replace("回答，链接", "改过的回答，链接"));
+      assert.equal((await step("edit an answer's text", [renamed])).phases.graph, 0, "an answer's text edit does not rebuild the graph");
+      const embedded = graph.links.find((link) => link.embed && link.resolved && !link.attachment && !link.heading && !link.block);
+      const embeddedNote = embedded && graph.notes.find((note) => note.id === embedded.to);
+      if (embeddedNote) {
+        const file = path.join(vault, embeddedNote.path);
+        fs.appendFileSync(file, "\n\n嵌入的笔记在开发时改了文字。\n");
+        await step("edit the text of an embedded note", [file]);
+        const embedder = site.model.notes.find((page) => page.id === embedded.from);
+        if (embedder) assert.match(embedder.html, /嵌入的笔记在开发时改了文字/, "the embedding page shows the edit");
+      }
       const unresolved = graph.links.find((link) => !link.resolved && !link.attachment && !link.to.includes("#") && /^[^./\\]+$/.test(link.to));
       if (unresolved) {
         const created = write(`${unresolved.to}.md`, `# ${unresolved.to}\n\n现在有了这条笔记。\n`);
