@@ -30,13 +30,14 @@ export function wendaLoader(collection: Collection): Loader {
         store.set({ id: entry.id, data: { ...(collection === "site" ? {} : { url: entry.id, title: entry.title }), file } });
       };
       const started = performance.now();
+      // The store starts as the last run left it (`.astro/data-store.json`): entries of deleted notes included.
+      store.clear();
       if (!watcher) {
         const model = await loadSite({ root, log });
         for (const entry of pageEntries(model, collection)) put(entry);
       } else {
         const session = devSession(root, log);
         const site = await session.site;
-        store.clear();
         for (const entry of pageEntries(site.model, collection)) put(entry);
         session.subscribers.set(collection, (diff) => {
           for (const id of diff.removed) {

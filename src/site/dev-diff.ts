@@ -20,6 +20,8 @@ export interface CollectionDiff {
   changed: PageEntry[];
   /** Ids no longer in the collection. */
   removed: string[];
+  /** Ids of `changed` that are new. */
+  added: string[];
 }
 
 export function pageEntries(model: SiteModel, collection: Collection): PageEntry[] {
@@ -43,12 +45,14 @@ export function pageEntries(model: SiteModel, collection: Collection): PageEntry
 export function diffCollection(before: SiteModel, after: SiteModel, collection: Collection): CollectionDiff {
   const old = new Map(pageEntries(before, collection).map((entry) => [entry.id, entry]));
   const changed: PageEntry[] = [];
+  const added: string[] = [];
   for (const entry of pageEntries(after, collection)) {
     const previous = old.get(entry.id);
     old.delete(entry.id);
+    if (!previous) added.push(entry.id);
     if (!previous || previous.title !== entry.title || !deepEqual(previous.page, entry.page)) changed.push(entry);
   }
-  return { changed, removed: [...old.keys()] };
+  return { changed, removed: [...old.keys()], added };
 }
 
 /** Structural equality of JSON-like values (strings compare by content: page HTML is rebuilt each time). */

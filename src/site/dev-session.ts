@@ -10,9 +10,14 @@ import { DevSite } from "./dev-site.ts";
 import { type Collection, type CollectionDiff, collections, diffCollection } from "./dev-diff.ts";
 import { siteConfig, siteState, vaultPath } from "./load.ts";
 
-/** What open tabs are told after an update: base-prefixed decoded URLs whose page changed; `all` when every page did. */
+/**
+ * What open tabs are told after an update: base-prefixed decoded URLs whose page changed, of them the ones that
+ * are new and the ones that are gone; `all` when every page changed.
+ */
 export interface ChangedPages {
   urls: string[];
+  added: string[];
+  removed: string[];
   all: boolean;
 }
 
@@ -100,7 +105,7 @@ async function apply(session: DevSession, vault: string, files: string[], log: (
     if (process.env.WENDA_DEBUG) log(`updated ${files.length} files: ${stats.parsed} parsed, ${stats.rendered} rendered in ${Math.round(stats.ms)} ms (${phases})`);
   }
   siteState().built = after.model;
-  const changed: ChangedPages = { urls: [], all: false };
+  const changed: ChangedPages = { urls: [], added: [], removed: [], all: false };
   const base = after.model.config.base;
   for (const collection of collections) {
     const diff = diffCollection(before, after.model, collection);
@@ -108,7 +113,10 @@ async function apply(session: DevSession, vault: string, files: string[], log: (
     session.subscribers.get(collection)?.(diff);
     if (collection === "site") changed.all = true;
     if (collection === "site") continue;
-    for (const id of [...diff.changed.map((entry) => entry.id), ...diff.removed]) changed.urls.push(`${base}${id.slice(1)}`);
+    const url = (id: string) => `${base}${id.slice(1)}`;
+    for (const id of [...diff.changed.map((entry) => entry.id), ...diff.removed]) changed.urls.push(url(id));
+    changed.added.push(...diff.added.map(url));
+    changed.removed.push(...diff.removed.map(url));
   }
   const listener = holder[reloadersKey] as ((changed: ChangedPages) => void) | undefined;
   if (changed.all || changed.urls.length) listener?.(changed);
