@@ -87,7 +87,8 @@ export const defaultConfig: WendaConfig = {
   budget: { ...defaultBudget },
 };
 
-const configNames = ["wenda.config.json", "wenda.config.mjs", "wenda.config.js"];
+/** The config files a vault may hold, in the order they are looked for. */
+export const configNames = ["wenda.config.json", "wenda.config.mjs", "wenda.config.js"];
 
 /** Find and read the config for `vault` (or `explicit`), with relative paths made absolute. */
 export async function loadConfig(vault: string, explicit?: string): Promise<WendaConfig> {

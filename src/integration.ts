@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { sendFile } from "./cli/serve.ts";
 import { katexAssets, katexFolder } from "./render/katex-assets.ts";
+import { devClient } from "./site/dev-client.ts";
+import { onPagesChanged } from "./site/dev-session.ts";
 import { loadSite, siteState } from "./site/load.ts";
 import { completeBuild } from "./site/page-cache.ts";
 // Imported up front: the config's module runner is closed by the time `astro:build:done` runs.
@@ -37,6 +39,7 @@ export function wenda(): AstroIntegration {
         await startSearchIndex(model?.config.searchLanguage ?? "zh-cn", model?.config.base ?? "/");
       },
       "astro:server:setup": ({ server }) => {
+        onPagesChanged((changed) => server.hot.send("wenda:changed", changed));
         server.middlewares.use((req, res, next) => {
           const media = siteState().built?.media ?? [];
           let url: string;

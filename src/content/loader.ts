@@ -1,37 +1,16 @@
 /**
- * Astro content-layer loaders: one per collection, all fed by the one site model (parsed once). In dev, a change
- * in the vault rebuilds the model and refreshes every collection.
+ * Astro content-layer loaders: one per collection, all fed by the one site model (parsed once). In dev the model
+ * lives on (src/site/dev-session.ts): a change in the vault updates it, and each collection rewrites only the
+ * page files that changed and sets or deletes only the entries that did.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
-import { loadSite, vaultPath } from "../site/load.ts";
+import { type Collection, type PageEntry, pageEntries } from "../site/dev-diff.ts";
+import { devSession, watchVault } from "../site/dev-session.ts";
+import { loadSite } from "../site/load.ts";
 import { PageFiles } from "../site/page-files.ts";
-import type { SiteModel } from "../site/model.ts";
-
-type Collection = "notes" | "questions" | "tags" | "comments" | "site";
-
-function entries(model: SiteModel, collection: Collection, files: PageFiles): { id: string; data: Record<string, unknown> }[] {
-  const entry = (page: { url: string; title?: string; name?: string }) => ({
-    id: page.url,
-    data: { url: page.url, title: page.title ?? page.name ?? page.url, file: files.put(page.url, page) },
-  });
-  switch (collection) {
-    case "notes":
-      return model.notes.map(entry);
-    case "questions":
-      return model.questions.map(entry);
-    case "tags":
-      return model.tags.map(entry);
-    case "comments":
-      return model.commentPages.map(entry);
-    case "site": {
-      const { notes: _n, questions: _q, tags: _t, commentPages: _c, ...site } = model;
-      return [{ id: "site", data: { file: files.put("site", site) } }];
-    }
-  }
-}
 
 export function wendaLoader(collection: Collection): Loader {
   return {
@@ -39,45 +18,55 @@ export function wendaLoader(collection: Collection): Loader {
     load: async ({ store, logger, config, watcher }: LoaderContext) => {
       const root = fileURLToPath(config.root);
       const folder = path.join(root, "node_modules", ".wenda", "pages", collection);
-      const fill = async (fresh: boolean) => {
-        const model = await loadSite({ root, fresh, log: (message) => logger.info(message) });
-        const files = new PageFiles(path.join(folder, nextGeneration()));
-        const started = performance.now();
-        store.clear();
-        for (const entry of entries(model, collection, files)) store.set(entry);
-        pruneGenerations(folder, watcher ? 2 : 1);
-        if (process.env.WENDA_DEBUG) logger.info(`${collection}: stored in ${Math.round(performance.now() - started)} ms`);
+      const log = (message: string) => logger.info(message);
+      const files = new PageFiles(path.join(folder, nextGeneration()));
+      const stored = new Map<string, string>();
+      const put = (entry: PageEntry) => {
+        const file = files.put(entry.id, entry.page);
+        // An entry whose title and file are unchanged stays: only its file's content changed, and the page reads
+        // the file when it renders. Touching the store costs a data-store write and a reload of every tab.
+        if (stored.get(entry.id) === entry.title) return;
+        stored.set(entry.id, entry.title);
+        store.set({ id: entry.id, data: { ...(collection === "site" ? {} : { url: entry.id, title: entry.title }), file } });
       };
-      await fill(false);
-      if (watcher) {
-        const vault = vaultPath(root);
-        watcher.add(vault);
-        let pending: ReturnType<typeof setTimeout> | undefined;
-        watcher.on("all", (_event, changed) => {
-          if (!changed.startsWith(vault) || !changed.endsWith(".md")) return;
-          clearTimeout(pending);
-          // Every collection hears the event; the first to run rebuilds, the others reuse it.
-          pending = setTimeout(() => {
-            fill(collection === "notes").catch((error: unknown) => logger.error(`cannot refresh after a change: ${error instanceof Error ? error.message : String(error)}`));
-          }, collection === "notes" ? 50 : 300);
+      const started = performance.now();
+      // The store starts as the last run left it (`.astro/data-store.json`): entries of deleted notes included.
+      store.clear();
+      if (!watcher) {
+        const model = await loadSite({ root, log });
+        for (const entry of pageEntries(model, collection)) put(entry);
+      } else {
+        const session = devSession(root, log);
+        const site = await session.site;
+        for (const entry of pageEntries(site.model, collection)) put(entry);
+        session.subscribers.set(collection, (diff) => {
+          for (const id of diff.removed) {
+            store.delete(id);
+            stored.delete(id);
+          }
+          for (const entry of diff.changed) put(entry);
         });
+        watchVault(session, root, watcher, log);
       }
+      pruneGenerations(folder, 1);
+      if (process.env.WENDA_DEBUG) logger.info(`${collection}: stored in ${Math.round(performance.now() - started)} ms`);
     },
   };
 }
 
 let generations = 0;
 
-/** A new folder name for one fill's page files: sortable by time, unique in this process. */
+/** A new folder name for one load's page files: sortable by time, unique in this process. */
 function nextGeneration(): string {
   generations += 1;
   return `${Date.now().toString(36).padStart(10, "0")}-${process.pid}-${String(generations).padStart(6, "0")}`;
 }
 
 /**
- * Keep the newest `keep` page-file generations of a collection. In dev the previous one stays: for a moment
- * after a refresh Astro may still render from the entries it had, and a page whose file was already gone
- * answered 500 (a deleted note's URL must go from its old page straight to 404).
+ * Keep the newest `keep` page-file generations of a collection. In dev the one generation lives as long as the
+ * server: a deleted note's file stays until then, so a request Astro still routes to the old entry (before its
+ * data store is written) renders the old page rather than failing (a deleted note's URL must go from its old page
+ * straight to 404, never 500).
  */
 function pruneGenerations(folder: string, keep: number): void {
   const names = fs.readdirSync(folder);

@@ -6,7 +6,7 @@
  * on `globalThis`: the loader fills it, the integration reads the media list from it after the build.
  */
 import path from "node:path";
-import { graphOptionsOf, loadConfig, normalizeSite } from "../config.ts";
+import { graphOptionsOf, loadConfig, normalizeSite, type WendaConfig } from "../config.ts";
 import { loadVault } from "../graph/vault.ts";
 import type { Graph } from "../graph/types.ts";
 import { assembleSiteModel, buildSiteModel, type SiteModel } from "./model.ts";
@@ -37,6 +37,20 @@ export function vaultPath(root: string): string {
   return path.resolve(process.env.WENDA_VAULT ?? path.join(root, "content"));
 }
 
+/** The vault's config with the CLI's overrides (`--base`, `--media`, passed through the environment). */
+export async function siteConfig(vault: string): Promise<WendaConfig> {
+  const config = await loadConfig(vault, process.env.WENDA_CONFIG);
+  if (process.env.WENDA_BASE) config.base = `/${process.env.WENDA_BASE.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
+  const site = normalizeSite(process.env.WENDA_SITE);
+  if (site) config.site = site;
+  if (process.env.WENDA_MEDIA) {
+    const media = process.env.WENDA_MEDIA;
+    if (/^https?:\/\//.test(media)) config.media.baseUrl = media.endsWith("/") ? media : `${media}/`;
+    else config.media.dir = path.resolve(media);
+  }
+  return config;
+}
+
 /** The site model, built once and shared by every collection's loader. */
 export function loadSite(options: LoadSiteOptions): Promise<SiteModel> {
   const state = siteState();
@@ -44,15 +58,7 @@ export function loadSite(options: LoadSiteOptions): Promise<SiteModel> {
   const vault = vaultPath(options.root);
   state.model = (async () => {
     const log = options.log ?? (() => {});
-    const config = await loadConfig(vault, process.env.WENDA_CONFIG);
-    if (process.env.WENDA_BASE) config.base = `/${process.env.WENDA_BASE.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
-    const site = normalizeSite(process.env.WENDA_SITE);
-    if (site) config.site = site;
-    if (process.env.WENDA_MEDIA) {
-      const media = process.env.WENDA_MEDIA;
-      if (/^https?:\/\//.test(media)) config.media.baseUrl = media.endsWith("/") ? media : `${media}/`;
-      else config.media.dir = path.resolve(media);
-    }
+    const config = await siteConfig(vault);
     const started = performance.now();
     let lastTenth = -1;
     const onProgress = (done: number, total: number) => {

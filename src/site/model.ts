@@ -189,25 +189,13 @@ export function assembleSiteModel(
   config: WendaConfig,
   vault: string,
   copies: MediaCopy[],
+  /** Composes the pages' HTML (`wenda dev` passes one that remembers its results). */
+  composer: Pick<PageComposer, "page" | "parts"> = new PageComposer(rendered, stringsFor(config.lang)),
 ): SiteModel {
   const strings = stringsFor(config.lang);
-  const notes = new Map(graph.notes.map((note) => [note.id, note]));
-  const questions = new Map(graph.questions.map((question) => [question.id, question]));
-  const published = (id: string) => notes.get(id)?.published === true;
-  const urlOf = (id: string): string | undefined => {
-    const question = questions.get(id);
-    if (question) return question.published ? question.url : undefined;
-    const note = notes.get(id);
-    return note?.published ? note.url : undefined;
-  };
-  const questionTitle = (q: GraphQuestion) => displayQuestionTitle(q.title, config.questionPrefix);
-  const titleOf = (id: string) => {
-    const question = questions.get(id);
-    return question ? questionTitle(question) : notes.get(id)?.title;
-  };
-  const link = (id: string): PageLink => ({ title: titleOf(id) ?? id, url: urlOf(id) ?? "" });
+  const linker = pageLinker(graph, config.questionPrefix);
+  const { questions, published, urlOf, questionTitle, link } = linker;
   const media = new MediaResolver(config, vault);
-  const composer = new PageComposer(rendered, strings);
   const tagName = new Map(graph.tags.map((tag) => [tag.name.toLowerCase(), tag.name]));
   const dates = noteDates(graph.notes.filter((note) => note.published), vault);
   const canonicalTag = (name: string) => tagName.get(name.toLowerCase()) ?? name;
@@ -251,19 +239,17 @@ export function assembleSiteModel(
       title: note.title,
       url: note.url,
       kind: note.kind,
-      html: composer.page(note.id),
+      ...noteHtmlFields(composer.page(note.id), note.title),
       tags: tagLinks(note.tags),
       questions: publishedLinks(note.questions),
       backlinks: publishedLinks(note.backlinks),
       comments: commentsByCard.get(note.id) ?? [],
       filterTags: withPrefixes(note.tags),
     };
-    if (hasDiagram(page.html)) page.diagram = true;
     if (note.media) {
       const resolved = media.resolve(note.media, mediaOrigin(note.media), note.id);
       page.video = "url" in resolved ? { url: resolved.url } : { missing: resolved.missing };
     }
-    if (showsMath(page.html)) page.math = true;
     const dated = dates.get(note.id);
     if (dated) page.updated = dated.updated;
     if (dated?.created) page.created = dated.created;
@@ -276,7 +262,6 @@ export function assembleSiteModel(
   const explorer = explorerOf(graph, urlOf);
   const namespaces = graph.logseq ? indexForest(namespaceForest(graph, urlOf)) : new Map<string, NavNode>();
   for (const page of notePages) {
-    if (opensWithTitle(page.html, page.title)) page.titleInContent = true;
     const children = namespaces.get(page.url)?.children;
     if (children?.length) page.children = children;
   }
@@ -306,13 +291,7 @@ export function assembleSiteModel(
   const questionPages: QuestionPage[] = [];
   for (const q of graph.questions) {
     if (!q.published) continue;
-    const cut: { note: string; html: string }[] = [];
-    for (const card of q.cards) {
-      if (!published(card)) continue;
-      for (const html of rendered.get(card)?.answers.get(q.id) ?? []) cut.push({ note: card, html });
-    }
-    // Each answer is a fragment of its card: its ids get their own prefix, so none repeats on the page.
-    const answers: QuestionPage["answers"] = composer.parts(cut).map((html, i) => ({ card: link((cut[i] as { note: string }).note), html }));
+    const html = questionHtmlFields(q, rendered, composer, linker);
     const page: QuestionPage = {
       id: q.id,
       title: questionTitle(q),
@@ -321,7 +300,7 @@ export function assembleSiteModel(
       breadcrumbs: breadcrumbs(q, questions, urlOf).map((path) => path.map(link)),
       parents: publishedLinks(q.parents),
       children: q.children.filter((id) => urlOf(id)).map((id) => ({ ...link(id), count: cardCount(questions.get(id) as GraphQuestion) })),
-      answers,
+      answers: html.answers,
       moments: q.timestamps
         .filter((ts) => published(ts.card))
         .map((ts) => ({ card: link(ts.card), label: ts.label, start: ts.start, available: "url" in media.resolve(ts.media, mediaOrigin(ts.media), ts.card) })),
@@ -330,10 +309,8 @@ export function assembleSiteModel(
       backlinks: publishedLinks(q.backlinks),
       filterTags: withPrefixes(q.tags),
     };
-    if (q.hasPage && published(q.id)) page.ownHtml = composer.page(q.id);
-    if ((page.ownHtml && hasDiagram(page.ownHtml)) || answers.some((answer) => hasDiagram(answer.html))) page.diagram = true;
-    if (showsMath(page.ownHtml, ...answers.map((answer) => answer.html))) page.math = true;
-    const description = describe(page.ownHtml ?? answers[0]?.html ?? "");
+    Object.assign(page, html);
+    const description = describe(page.ownHtml ?? page.answers[0]?.html ?? "");
     if (description) page.description = description;
     const updated = [q.id, ...q.cards].map((id) => (published(id) ? dates.get(id)?.updated : undefined)).filter((d) => d !== undefined).sort(compareDates)[0];
     if (updated) page.updated = updated;
@@ -470,3 +447,61 @@ function questionTree(
   return roots.map((root) => node(root, 0));
 }
 
+
+/** Links between pages as the pages show them: every title, but a URL only for a published page. */
+export interface PageLinker {
+  questions: Map<string, GraphQuestion>;
+  published: (id: string) => boolean;
+  urlOf: (id: string) => string | undefined;
+  questionTitle: (q: GraphQuestion) => string;
+  link: (id: string) => PageLink;
+}
+
+export function pageLinker(graph: Graph, questionPrefix: string): PageLinker {
+  const notes = new Map(graph.notes.map((note) => [note.id, note]));
+  const questions = new Map(graph.questions.map((question) => [question.id, question]));
+  const published = (id: string) => notes.get(id)?.published === true;
+  const urlOf = (id: string): string | undefined => {
+    const question = questions.get(id);
+    if (question) return question.published ? question.url : undefined;
+    const note = notes.get(id);
+    return note?.published ? note.url : undefined;
+  };
+  const questionTitle = (q: GraphQuestion) => displayQuestionTitle(q.title, questionPrefix);
+  const titleOf = (id: string) => {
+    const question = questions.get(id);
+    return question ? questionTitle(question) : notes.get(id)?.title;
+  };
+  const link = (id: string): PageLink => ({ title: titleOf(id) ?? id, url: urlOf(id) ?? "" });
+  return { questions, published, urlOf, questionTitle, link };
+}
+
+/** A note page's HTML and what follows from it: a diagram, math, a title the content already shows. */
+export function noteHtmlFields(html: string, title: string): Pick<NotePage, "html" | "diagram" | "math" | "titleInContent"> {
+  const fields: Pick<NotePage, "html" | "diagram" | "math" | "titleInContent"> = { html };
+  if (hasDiagram(html)) fields.diagram = true;
+  if (showsMath(html)) fields.math = true;
+  if (opensWithTitle(html, title)) fields.titleInContent = true;
+  return fields;
+}
+
+/** A question page's HTML: its own content, every published card's answers, and what follows from them. */
+export function questionHtmlFields(
+  q: GraphQuestion,
+  rendered: ReadonlyMap<string, RenderedNote>,
+  composer: Pick<PageComposer, "page" | "parts">,
+  linker: Pick<PageLinker, "published" | "link">,
+): Pick<QuestionPage, "answers" | "ownHtml" | "diagram" | "math"> {
+  const cut: { note: string; html: string }[] = [];
+  for (const card of q.cards) {
+    if (!linker.published(card)) continue;
+    for (const html of rendered.get(card)?.answers.get(q.id) ?? []) cut.push({ note: card, html });
+  }
+  // Each answer is a fragment of its card: its ids get their own prefix, so none repeats on the page.
+  const answers: QuestionPage["answers"] = composer.parts(cut).map((html, i) => ({ card: linker.link((cut[i] as { note: string }).note), html }));
+  const fields: Pick<QuestionPage, "answers" | "ownHtml" | "diagram" | "math"> = { answers };
+  if (q.hasPage && linker.published(q.id)) fields.ownHtml = composer.page(q.id);
+  if ((fields.ownHtml && hasDiagram(fields.ownHtml)) || answers.some((answer) => hasDiagram(answer.html))) fields.diagram = true;
+  if (showsMath(fields.ownHtml, ...answers.map((answer) => answer.html))) fields.math = true;
+  return fields;
+}

@@ -14,10 +14,15 @@ export class PageFiles {
     fs.mkdirSync(dir, { recursive: true });
   }
 
-  /** Write `page` as JSON (named by its URL's hash) and return the file's path. */
+  /**
+   * Write `page` as JSON (named by its URL's hash) and return the file's path. Written beside and renamed into
+   * place: in dev a page may be read while its file is rewritten.
+   */
   put(key: string, page: unknown): string {
     const file = path.join(this.dir, `${createHash("sha1").update(key).digest("hex").slice(0, 24)}.json`);
-    fs.writeFileSync(file, JSON.stringify(page));
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, JSON.stringify(page));
+    fs.renameSync(temporary, file);
     return file;
   }
 }

@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import v8 from "node:v8";
 import type { WendaConfig } from "../config.ts";
-import { buildGraph } from "../graph/build.ts";
+import { buildGraph, type ParsedNote } from "../graph/build.ts";
 import { wantedFragments } from "../graph/embeds.ts";
 import type { Graph } from "../graph/types.ts";
 import { graphOptionsOf } from "../config.ts";
@@ -30,6 +30,8 @@ export interface ParallelResult {
   cached: number;
   /** Notes rendered (the others' HTML came from the cache). */
   renders: number;
+  /** Every note's parse result, in vault order (`wenda dev` rebuilds the graph from them after an edit). */
+  parsedNotes: ParsedNote[];
 }
 
 export async function parseAndRenderInWorkers(
@@ -84,7 +86,7 @@ export async function parseAndRenderInWorkers(
       const ms = (a: number, b: number) => `${Math.round(b - a)} ms`;
       console.error(`[wenda] parse ${ms(startedAt, parsedAt)}, graph ${ms(parsedAt, graphAt)}, render ${ms(graphAt, performance.now())} (${workers.length} workers, ${pool.stopped} stopped; ${pool.cache.parsed} parsed, ${files.length - pool.cache.parsed} from the cache, ${renders} rendered, ${published.size - renders} from the cache; slowest note ${pool.slowest?.path ?? "-"} ${Math.round(pool.slowest?.ms ?? 0)} ms)`);
     }
-    return { graph, rendered, copies, parsed: pool.cache.parsed, cached: files.length - pool.cache.parsed, renders };
+    return { graph, rendered, copies, parsed: pool.cache.parsed, cached: files.length - pool.cache.parsed, renders, parsedNotes: parsed };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

@@ -1,0 +1,26 @@
+/**
+ * The script `wenda dev` adds to every page (never to a built site): when the dev server says pages changed
+ * (dev-session.ts, over Vite's HMR channel), the tab reloads if its own page is one of them. A page that came or
+ * went is routed by Astro only once its data store is written (half a second later): the tab waits until its URL
+ * answers as it now should (200 or 404), then reloads.
+ */
+export const devClient = `
+if (import.meta.hot) {
+  const settle = async (wanted) => {
+    for (let i = 0; i < 100; i++) {
+      const response = await fetch(location.href, { cache: "no-store" }).catch(() => undefined);
+      if (response && response.ok === wanted) break;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    location.reload();
+  };
+  import.meta.hot.on("wenda:changed", (changed) => {
+    let here = location.pathname;
+    try { here = decodeURIComponent(here); } catch {}
+    if (!here.endsWith("/")) here += "/";
+    if (changed.removed.includes(here)) settle(false);
+    else if (changed.added.includes(here)) settle(true);
+    else if (changed.all || changed.urls.includes(here)) location.reload();
+  });
+}
+`;
