@@ -10,7 +10,7 @@ import { loadSite, vaultPath } from "../site/load.ts";
 import { PageFiles } from "../site/page-files.ts";
 import type { SiteModel } from "../site/model.ts";
 
-type Collection = "notes" | "questions" | "tags" | "comments" | "site";
+type Collection = "notes" | "questions" | "tags" | "comments" | "site" | "previews";
 
 function entries(model: SiteModel, collection: Collection, files: PageFiles): { id: string; data: Record<string, unknown> }[] {
   const entry = (page: { url: string; title?: string; name?: string }) => ({
@@ -26,8 +26,10 @@ function entries(model: SiteModel, collection: Collection, files: PageFiles): { 
       return model.tags.map(entry);
     case "comments":
       return model.commentPages.map(entry);
+    case "previews":
+      return model.previews.map((shard, i) => ({ id: String(i), data: { url: String(i), title: String(i), file: files.put(`preview ${i}`, shard) } }));
     case "site": {
-      const { notes: _n, questions: _q, tags: _t, commentPages: _c, ...site } = model;
+      const { notes: _n, questions: _q, tags: _t, commentPages: _c, previews: _p, ...site } = model;
       return [{ id: "site", data: { file: files.put("site", site) } }];
     }
   }

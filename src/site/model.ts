@@ -18,6 +18,8 @@ import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, siteLinksOf } from "../render/site-links.ts";
 import { PageComposer } from "./compose.ts";
 import { type Paging, pageCount, pageSize, pageUrl, paginateGroups, paging } from "./paging.ts";
+import { type PreviewShard, type PreviewSource, previewShards } from "./previews.ts";
+import { type TocEntry, tocOf } from "./toc.ts";
 import { countNodes, explorerLimit, explorerOf, indexForest, journalsOf, listedNotes, type NavNode, namespaceForest, opensWithTitle } from "./navigation.ts";
 
 export interface PageLink {
@@ -72,6 +74,8 @@ export interface NotePage {
   virtual?: boolean;
   /** Logseq namespace pages under this one (`面试/Redis` under `面试`), as a tree. */
   children?: NavNode[];
+  /** The page's table of contents (its questions, or its headings), when it has two entries or more. */
+  toc?: TocEntry[];
 }
 
 export interface QuestionPage {
@@ -84,7 +88,8 @@ export interface QuestionPage {
   breadcrumbs: PageLink[][];
   parents: PageLink[];
   children: CountedLink[];
-  answers: { card: PageLink; html: string }[];
+  /** `anchor`: the id of the question's bullet on the card's page. */
+  answers: { card: PageLink; html: string; anchor: string }[];
   moments: MomentView[];
   tags: PageLink[];
   comments: CommentView[];
@@ -152,6 +157,9 @@ export interface SiteModel {
   allPages: { notes: PageLink[]; questions: PageLink[]; virtual: PageLink[]; tags: PageLink[] };
   /** The vault is a Logseq graph. */
   logseq: boolean;
+  /** Hover previews of every page, sharded (see previews.ts); the pages know only how many shards there are. */
+  previews: PreviewShard[];
+  previewShards: number;
 }
 
 /** Render every published note of `trees` in this thread, then assemble the model (tests, small vaults). */
@@ -246,6 +254,8 @@ export function assembleSiteModel(
       comments: commentsByCard.get(note.id) ?? [],
       filterTags: withPrefixes(note.tags),
     };
+    const toc = tocOf(rendered.get(note.id)?.outline ?? [], note.kind, titleOf);
+    if (toc) page.toc = toc;
     if (hasDiagram(page.html)) page.diagram = true;
     if (note.media) {
       const resolved = media.resolve(note.media, mediaOrigin(note.media), note.id);
@@ -289,13 +299,16 @@ export function assembleSiteModel(
   const questionPages: QuestionPage[] = [];
   for (const q of graph.questions) {
     if (!q.published) continue;
-    const cut: { note: string; html: string }[] = [];
+    const cut: { note: string; html: string; anchor: string }[] = [];
     for (const card of q.cards) {
       if (!published(card)) continue;
-      for (const html of rendered.get(card)?.answers.get(q.id) ?? []) cut.push({ note: card, html });
+      for (const answer of rendered.get(card)?.answers.get(q.id) ?? []) cut.push({ note: card, ...answer });
     }
     // Each answer is a fragment of its card: its ids get their own prefix, so none repeats on the page.
-    const answers: QuestionPage["answers"] = composer.parts(cut).map((html, i) => ({ card: link((cut[i] as { note: string }).note), html }));
+    const answers: QuestionPage["answers"] = composer.parts(cut).map((html, i) => {
+      const { note, anchor } = cut[i] as (typeof cut)[number];
+      return { card: link(note), html, anchor };
+    });
     const page: QuestionPage = {
       id: q.id,
       title: questionTitle(q),
@@ -363,6 +376,7 @@ export function assembleSiteModel(
 
   const tree = questionTree(graph.questions.filter((q) => q.published), questions, urlOf, cardCount, questionTitle);
   const notePagesCards = notePages.filter((page) => page.kind === "card").length;
+  const previews = previewShards(previewSources());
   return {
     config: { title: config.title, lang: config.lang, base: config.base, searchLanguage: config.searchLanguage },
     strings,
@@ -386,7 +400,17 @@ export function assembleSiteModel(
     journals: journalsOf(graph, urlOf),
     allPages: allPagesOf(),
     logseq: graph.logseq !== undefined,
+    previews,
+    previewShards: previews.length,
   };
+
+  function previewSources(): PreviewSource[] {
+    const kindOf = (page: NotePage) => (page.kind === "card" ? strings.kindCard : strings.kindPage);
+    return [
+      ...[...notePages, ...(home ? [home] : [])].map((page) => ({ url: page.url, title: page.title, kind: kindOf(page), tags: page.tags, html: [page.html] })),
+      ...questionPages.map((page) => ({ url: page.url, title: page.title, kind: strings.kindQuestion, tags: page.tags, html: [page.ownHtml, ...page.answers.map((a) => a.html)] })),
+    ];
+  }
 
   function allPagesOf(): SiteModel["allPages"] {
     const order = (a: PageLink, b: PageLink) => a.title.localeCompare(b.title, "zh-CN");

@@ -28,7 +28,7 @@ port.on("message", (message: ToWorker) => {
       const tree = trees.get(id);
       if (!tree) continue;
       const note = renderNote(tree, renderContextFor(message.links, id, media), message.wanted[id] ?? []);
-      rendered.push([id, note.html, [...note.answers], note.embeds, [...note.fragments]]);
+      rendered.push([id, note.html, [...note.answers], note.embeds, [...note.fragments], note.outline]);
       trees.delete(id);
     }
     trees.clear();
