@@ -61,11 +61,14 @@ export function previewShards(sources: readonly PreviewSource[]): PreviewShard[]
 const blockTag = /^<\/?(?:p|li|ul|ol|div|h[1-6]|br|tr|td|th|blockquote|pre|section|details|summary|figure|table)\b/i;
 const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
-/** Plain text of (the start of) rendered HTML: tags dropped, MathML and annotations left out, entities decoded. */
+/**
+ * Plain text of (the start of) rendered HTML: tags dropped, entities decoded; MathML (KaTeX shows the formula
+ * twice) and an opening `<h1>` (the preview shows the title already) left out.
+ */
 export function textOf(html: string): string {
   return html
     .slice(0, scanChars)
-    .replace(/<(math|svg|annotation|script|style)\b[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<(h1|math|svg|script|style)\b[\s\S]*?<\/\1>/gi, "")
     .replace(/<[^>]*>?/g, (tag) => (blockTag.test(tag) ? " " : ""))
     .replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
       if (name[0] !== "#") return entities[name.toLowerCase()] ?? whole;
