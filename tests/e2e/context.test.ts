@@ -2,27 +2,48 @@
  * Browser tests for reading in context on the sample site: hovering (or focusing) a link to a question on a card
  * shows a preview with the question's title, read from a small JSON shard and never from the question's HTML;
  * touch screens get none; the table of contents links to ids that exist (aside on a desktop, `<details>` on a
- * phone); 来自卡片 and the comments page land on the exact bullet or comment on the card.
+ * phone); 来自卡片 and the comments page land on the exact bullet or comment on the card. On a vault too large for the
+ * explorer beside every page, the header button opens it, loaded from one JSON file.
  */
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { launchBrowser, openPage, screenshot, type Site, seedCard, site } from "./site.ts";
 
 let s: Site;
+let large: Site;
+let largeVault: string;
 let browser: Browser;
+
+/** A vault whose explorer is past the limit for every page: 450 short notes in three folders. */
+function makeLargeVault(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "wenda-context-large-"));
+  for (let i = 0; i < 450; i++) {
+    const folder = path.join(root, ["缓存", "消息队列", "数据库"][i % 3] as string);
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, `笔记 ${i}.md`), `第 ${i} 篇笔记，链接到 [[笔记 ${(i + 1) % 450}]]。\n`);
+  }
+  return root;
+}
 
 before(
   async () => {
     s = await site();
+    largeVault = makeLargeVault();
+    large = await site(largeVault);
     browser = await launchBrowser();
   },
-  { timeout: 300_000 },
+  { timeout: 600_000 },
 );
 
 after(async () => {
   await browser?.close();
   await s?.close();
+  await large?.close();
+  if (largeVault) fs.rmSync(largeVault, { recursive: true, force: true });
 });
 
 const TEST = { timeout: 90_000 };
@@ -182,3 +203,39 @@ test("comments: every entry on the comments page and on question pages lands on 
     assert.ok(((await page.locator(":target").getAttribute("class")) ?? "").includes("ob-comment"));
   }),
 );
+
+test("explorer on demand: a large vault's pages carry no explorer; the header button loads and opens it", TEST, async () => {
+  for (const options of [{}, phone]) {
+    await withPage(async (page) => {
+      const requests: string[] = [];
+      page.on("request", (request) => requests.push(pathOf(request.url())));
+      await page.goto(large.url("/消息队列/笔记-1/"));
+      assert.equal(await page.locator("nav#explorer").count(), 0, "no explorer in the page");
+      assert.ok(!requests.includes("/_wenda/explorer.json"), "nothing loaded before it is opened");
+      const button = page.locator("header button.explorer-open");
+      await button.click();
+      const drawer = page.locator("#wenda-explorer-drawer");
+      await drawer.locator(".nav-tree").waitFor();
+      assert.equal(await button.getAttribute("aria-expanded"), "true");
+      const current = drawer.locator("a[aria-current=page]");
+      assert.equal(await current.textContent(), "笔记 1");
+      assert.ok(await current.isVisible(), "the folder holding this page is open");
+      assert.equal(await drawer.locator("details:not([open]) > summary .folder").count(), 2, "the other folders are closed");
+      // The panel starts below the header (two lines on a phone).
+      const header = await page.locator(".site-header").boundingBox();
+      const box = await drawer.boundingBox();
+      assert.ok(header && box && box.y >= header.y + header.height - 1, `below the header: ${JSON.stringify({ header, box })}`);
+      await screenshot(page, `context-explorer-${options === phone ? "phone" : "desktop"}`);
+      if (options === phone) {
+        await button.click();
+        await drawer.waitFor({ state: "hidden" });
+        return;
+      }
+      await page.keyboard.press("Escape");
+      await drawer.waitFor({ state: "hidden" });
+      await button.click();
+      await drawer.getByRole("link", { name: "笔记 10", exact: true }).click();
+      await page.waitForURL((url) => pathOf(url.href) === "/消息队列/笔记-10/");
+    }, options);
+  }
+});

@@ -10,6 +10,7 @@ import { loadVault } from "../../src/graph/vault.ts";
 import { buildSiteModel, type SiteModel } from "../../src/site/model.ts";
 import { previewShard } from "../../src/site/preview-key.ts";
 import { perShard, previewOf, previewShards, textOf } from "../../src/site/previews.ts";
+import { explorerItems } from "../../src/site/explorer-data.ts";
 import { makeVault, removeVault } from "../helpers/vault.ts";
 
 const vaults: string[] = [];
@@ -106,4 +107,15 @@ test("the model's previews cover cards, notes and questions by their URL", () =>
   assert.ok(question);
   assert.equal(find(question.url)?.k, model.strings.kindQuestion);
   assert.match(find(question.url)?.x ?? "", /定期删除和惰性删除/);
+});
+
+test("the explorer file: folders and pages with their hrefs, in the explorer's order", () => {
+  const items = explorerItems(
+    [
+      { title: "卡片", children: [{ title: "过期 策略", url: "/卡片/过期-策略/", children: [] }] },
+      { title: "首页", url: "/首页/", children: [] },
+    ],
+    (url) => `/sub${url}`,
+  );
+  assert.deepEqual(items, [{ t: "卡片", c: [{ t: "过期 策略", h: "/sub/卡片/过期-策略/" }] }, { t: "首页", h: "/sub/首页/" }]);
 });
