@@ -409,6 +409,9 @@ export function assembleSiteModel(
     return [
       ...[...notePages, ...(home ? [home] : [])].map((page) => ({ url: page.url, title: page.title, kind: kindOf(page), tags: page.tags, html: [page.html] })),
       ...questionPages.map((page) => ({ url: page.url, title: page.title, kind: strings.kindQuestion, tags: page.tags, html: [page.ownHtml, ...page.answers.map((a) => a.html)] })),
+      ...tagPages
+        .filter((tag) => tag.paging.page === 1)
+        .map((tag) => ({ url: tag.url, title: `#${tag.name}`, kind: strings.tag, tags: tag.children.slice(0, 4), html: [`${tag.totals.notes} ${strings.cards} · ${tag.totals.questions} ${strings.questions}`] })),
     ];
   }
 

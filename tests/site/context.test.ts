@@ -98,7 +98,7 @@ test("preview shards: every page in the shard its URL hashes to, about perShard 
   assert.ok(Math.max(...shards.map((shard) => Object.keys(shard).length)) < perShard * 3);
 });
 
-test("the model's previews cover cards, notes and questions by their URL", () => {
+test("the model's previews cover cards, notes, questions and tags by their URL", () => {
   const model = site({ "卡片/过期.md": card, "笔记/持久化.md": "## RDB\n\n快照\n" });
   assert.equal(model.previewShards, model.previews.length);
   const find = (url: string) => model.previews[previewShard(url, model.previewShards)]?.[url];
@@ -107,6 +107,9 @@ test("the model's previews cover cards, notes and questions by their URL", () =>
   assert.ok(question);
   assert.equal(find(question.url)?.k, model.strings.kindQuestion);
   assert.match(find(question.url)?.x ?? "", /定期删除和惰性删除/);
+  const tag = model.tags.find((t) => t.name === "Redis");
+  assert.ok(tag);
+  assert.deepEqual(find(tag.url), { t: "#Redis", k: model.strings.tag, x: `1 ${model.strings.cards} · 1 ${model.strings.questions}` });
 });
 
 test("the explorer file: folders and pages with their hrefs, in the explorer's order", () => {
