@@ -8,4 +8,5 @@ export const collections = {
   tags: defineCollection({ loader: wendaLoader("tags") }),
   comments: defineCollection({ loader: wendaLoader("comments") }),
   site: defineCollection({ loader: wendaLoader("site") }),
+  previews: defineCollection({ loader: wendaLoader("previews") }),
 };

@@ -6,7 +6,7 @@
 import { safeDecode } from "../../plugins/media/normalize.ts";
 
 /** First path segments the site itself uses. */
-export const reservedSegments = new Set(["q", "tags", "comments", "search", "media", "pagefind", "_astro", "404", "404.html", "journals", "all"]);
+export const reservedSegments = new Set(["q", "tags", "comments", "search", "media", "pagefind", "_astro", "404", "404.html", "journals", "all", "_wenda"]);
 
 /**
  * Characters that break a URL path or a file name on some system, markup characters (`<>"'\``: a folder name

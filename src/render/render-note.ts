@@ -14,12 +14,13 @@ import { visit } from "unist-util-visit";
 import { cutFragments } from "./fragments.ts";
 import { createHandlers, type RenderContext } from "./handlers.ts";
 import type { EmbedRef } from "./handlers/embed.ts";
-import { idMarker, stripMarkers } from "./ids.ts";
+import { applyIdPrefix, idMarker, stripMarkers } from "./ids.ts";
 import { resolveRawLinks } from "./raw-links.ts";
 import { guardRemoteMedia } from "./remote-media.ts";
 import { footnoteOptions, readableFootnoteIds } from "./handlers/footnote.ts";
 import { restoreMath } from "./handlers/math.ts";
 import { noteSchema } from "./sanitize.ts";
+import { type OutlineEntry, outlineOf } from "./outline.ts";
 
 /**
  * A note rendered once, as fragments the page composer puts together (src/site/compose.ts). Every HTML string here
@@ -27,12 +28,20 @@ import { noteSchema } from "./sanitize.ts";
  */
 export interface RenderedNote {
   html: string;
-  /** Question id → the answer HTML under each bullet that asks it in this note. */
-  answers: Map<string, string[]>;
+  /** Question id → the answer under each bullet that asks it in this note. */
+  answers: Map<string, Answer[]>;
   /** The note's embeds in document order: slot n, in `html`, `answers` and `fragments` alike, is `embeds[n]`. */
   embeds: EmbedRef[];
   /** Fragment key (`h:chain`, `b:id`, see `fragmentKey`) → the section or block other notes embed. */
   fragments: Map<string, string>;
+  /** Question bullets and h2–h4 headings in document order, with their ids on the note's own page. */
+  outline: OutlineEntry[];
+}
+
+/** The answer HTML under one question bullet, and the bullet's id on its card's own page. */
+export interface Answer {
+  html: string;
+  anchor: string;
 }
 
 /** Elements that start a bullet's answer: everything before the first of them is the bullet's own line. */
@@ -77,18 +86,20 @@ export function renderNote(tree: Root, context: RenderContext, wanted: readonly 
   // Trusted markup goes in after sanitizing; the sanitizer dropped every raw node before it, so the raw nodes
   // serialized below (`allowDangerousHtml`) are only these.
   restoreMath(tree, hast);
+  const outline = outlineOf(hast);
 
-  const answers = new Map<string, string[]>();
+  const answers = new Map<string, Answer[]>();
   visit(hast, "element", (element: Element) => {
     const question = element.tagName === "li" ? element.properties.dataQuestion : undefined;
     if (typeof question !== "string") return;
     const answer = answerOf(element);
     const list = answers.get(question);
     const html = answer.length ? toHtml({ type: "root", children: answer }, { allowDangerousHtml: true }) : "";
-    if (list) list.push(html);
-    else answers.set(question, [html]);
+    const cut = { html, anchor: applyIdPrefix(String(element.properties.id), "") };
+    if (list) list.push(cut);
+    else answers.set(question, [cut]);
   });
-  return { html: toHtml(hast, { allowDangerousHtml: true }), answers, embeds: session.embeds, fragments: cutFragments(hast, wanted) };
+  return { html: toHtml(hast, { allowDangerousHtml: true }), answers, embeds: session.embeds, fragments: cutFragments(hast, wanted), outline };
 }
 
 /**

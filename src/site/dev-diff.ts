@@ -4,9 +4,9 @@
  */
 import type { SiteModel } from "./model.ts";
 
-export type Collection = "notes" | "questions" | "tags" | "comments" | "site";
+export type Collection = "notes" | "questions" | "tags" | "comments" | "site" | "previews";
 
-export const collections: readonly Collection[] = ["notes", "questions", "tags", "comments", "site"];
+export const collections: readonly Collection[] = ["notes", "questions", "tags", "comments", "site", "previews"];
 
 /** One entry of a collection: its id (the page URL, or `site`), the title the store keeps, the page's data. */
 export interface PageEntry {
@@ -35,8 +35,10 @@ export function pageEntries(model: SiteModel, collection: Collection): PageEntry
       return model.tags.map(entry);
     case "comments":
       return model.commentPages.map(entry);
+    case "previews":
+      return model.previews.map((shard, i) => ({ id: String(i), title: String(i), page: shard }));
     case "site": {
-      const { notes: _n, questions: _q, tags: _t, commentPages: _c, ...site } = model;
+      const { notes: _n, questions: _q, tags: _t, commentPages: _c, previews: _p, ...site } = model;
       return [{ id: "site", title: "site", page: site }];
     }
   }

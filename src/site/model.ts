@@ -20,6 +20,8 @@ import { PageComposer } from "./compose.ts";
 import { compareDates, type IsoDate, noteDates } from "./dates.ts";
 import { describe } from "./describe.ts";
 import { type Paging, pageCount, pageSize, pageUrl, paginateGroups, paging } from "./paging.ts";
+import { type PreviewShard, type PreviewSource, previewShards } from "./previews.ts";
+import { type TocEntry, tocOf } from "./toc.ts";
 import { countNodes, explorerLimit, explorerOf, indexForest, journalsOf, listedNotes, type NavNode, namespaceForest, opensWithTitle } from "./navigation.ts";
 
 export interface PageLink {
@@ -79,6 +81,8 @@ export interface NotePage {
   /** Last updated and created (src/site/dates.ts). */
   updated?: IsoDate;
   created?: IsoDate;
+  /** The page's table of contents (its questions, or its headings), when it has two entries or more. */
+  toc?: TocEntry[];
 }
 
 export interface QuestionPage {
@@ -91,7 +95,8 @@ export interface QuestionPage {
   breadcrumbs: PageLink[][];
   parents: PageLink[];
   children: CountedLink[];
-  answers: { card: PageLink; html: string }[];
+  /** `anchor`: the id of the question's bullet on the card's page. */
+  answers: { card: PageLink; html: string; anchor: string }[];
   moments: MomentView[];
   tags: PageLink[];
   comments: CommentView[];
@@ -163,6 +168,9 @@ export interface SiteModel {
   allPages: { notes: PageLink[]; questions: PageLink[]; virtual: PageLink[]; tags: PageLink[] };
   /** The vault is a Logseq graph. */
   logseq: boolean;
+  /** Hover previews of every page, sharded (see previews.ts); the pages know only how many shards there are. */
+  previews: PreviewShard[];
+  previewShards: number;
 }
 
 /** Render every published note of `trees` in this thread, then assemble the model (tests, small vaults). */
@@ -194,7 +202,7 @@ export function assembleSiteModel(
 ): SiteModel {
   const strings = stringsFor(config.lang);
   const linker = pageLinker(graph, config.questionPrefix);
-  const { questions, published, urlOf, questionTitle, link } = linker;
+  const { questions, published, urlOf, questionTitle, titleOf, link } = linker;
   const media = new MediaResolver(config, vault);
   const tagName = new Map(graph.tags.map((tag) => [tag.name.toLowerCase(), tag.name]));
   const dates = noteDates(graph.notes.filter((note) => note.published), vault);
@@ -246,6 +254,8 @@ export function assembleSiteModel(
       comments: commentsByCard.get(note.id) ?? [],
       filterTags: withPrefixes(note.tags),
     };
+    const toc = tocOf(rendered.get(note.id)?.outline ?? [], note.kind, titleOf);
+    if (toc) page.toc = toc;
     if (note.media) {
       const resolved = media.resolve(note.media, mediaOrigin(note.media), note.id);
       page.video = "url" in resolved ? { url: resolved.url } : { missing: resolved.missing };
@@ -361,6 +371,7 @@ export function assembleSiteModel(
 
   const tree = questionTree(graph.questions.filter((q) => q.published), questions, urlOf, cardCount, questionTitle);
   const notePagesCards = notePages.filter((page) => page.kind === "card").length;
+  const previews = previewShards(previewSources());
   return {
     config: { title: config.title, lang: config.lang, base: config.base, searchLanguage: config.searchLanguage, ...(config.site ? { site: config.site } : {}) },
     strings,
@@ -384,7 +395,20 @@ export function assembleSiteModel(
     journals: journalsOf(graph, urlOf),
     allPages: allPagesOf(),
     logseq: graph.logseq !== undefined,
+    previews,
+    previewShards: previews.length,
   };
+
+  function previewSources(): PreviewSource[] {
+    const kindOf = (page: NotePage) => (page.kind === "card" ? strings.kindCard : strings.kindPage);
+    return [
+      ...[...notePages, ...(home ? [home] : [])].map((page) => ({ url: page.url, title: page.title, kind: kindOf(page), tags: page.tags, html: [page.html] })),
+      ...questionPages.map((page) => ({ url: page.url, title: page.title, kind: strings.kindQuestion, tags: page.tags, html: [page.ownHtml, ...page.answers.map((a) => a.html)] })),
+      ...tagPages
+        .filter((tag) => tag.paging.page === 1)
+        .map((tag) => ({ url: tag.url, title: `#${tag.name}`, kind: strings.tag, tags: tag.children.slice(0, 4), html: [`${tag.totals.notes} ${strings.cards} · ${tag.totals.questions} ${strings.questions}`] })),
+    ];
+  }
 
   function allPagesOf(): SiteModel["allPages"] {
     const order = (a: PageLink, b: PageLink) => a.title.localeCompare(b.title, "zh-CN");
@@ -454,6 +478,7 @@ export interface PageLinker {
   published: (id: string) => boolean;
   urlOf: (id: string) => string | undefined;
   questionTitle: (q: GraphQuestion) => string;
+  titleOf: (id: string) => string | undefined;
   link: (id: string) => PageLink;
 }
 
@@ -473,7 +498,7 @@ export function pageLinker(graph: Graph, questionPrefix: string): PageLinker {
     return question ? questionTitle(question) : notes.get(id)?.title;
   };
   const link = (id: string): PageLink => ({ title: titleOf(id) ?? id, url: urlOf(id) ?? "" });
-  return { questions, published, urlOf, questionTitle, link };
+  return { questions, published, urlOf, questionTitle, titleOf, link };
 }
 
 /** A note page's HTML and what follows from it: a diagram, math, a title the content already shows. */
@@ -492,13 +517,16 @@ export function questionHtmlFields(
   composer: Pick<PageComposer, "page" | "parts">,
   linker: Pick<PageLinker, "published" | "link">,
 ): Pick<QuestionPage, "answers" | "ownHtml" | "diagram" | "math"> {
-  const cut: { note: string; html: string }[] = [];
+  const cut: { note: string; html: string; anchor: string }[] = [];
   for (const card of q.cards) {
     if (!linker.published(card)) continue;
-    for (const html of rendered.get(card)?.answers.get(q.id) ?? []) cut.push({ note: card, html });
+    for (const answer of rendered.get(card)?.answers.get(q.id) ?? []) cut.push({ note: card, ...answer });
   }
   // Each answer is a fragment of its card: its ids get their own prefix, so none repeats on the page.
-  const answers: QuestionPage["answers"] = composer.parts(cut).map((html, i) => ({ card: linker.link((cut[i] as { note: string }).note), html }));
+  const answers: QuestionPage["answers"] = composer.parts(cut).map((html, i) => {
+    const { note, anchor } = cut[i] as (typeof cut)[number];
+    return { card: linker.link(note), html, anchor };
+  });
   const fields: Pick<QuestionPage, "answers" | "ownHtml" | "diagram" | "math"> = { answers };
   if (q.hasPage && linker.published(q.id)) fields.ownHtml = composer.page(q.id);
   if ((fields.ownHtml && hasDiagram(fields.ownHtml)) || answers.some((answer) => hasDiagram(answer.html))) fields.diagram = true;

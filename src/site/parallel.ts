@@ -73,8 +73,8 @@ export async function parseAndRenderInWorkers(
     const rendered = new Map<string, RenderedNote>();
     const copies: MediaCopy[] = [];
     for (const part of renderedParts) {
-      for (const [id, html, answers, embeds, fragments] of part.notes) {
-        rendered.set(id, { html, answers: new Map(answers), embeds, fragments: new Map(fragments) });
+      for (const [id, html, answers, embeds, fragments, outline] of part.notes) {
+        rendered.set(id, { html, answers: new Map(answers), embeds, fragments: new Map(fragments), outline });
       }
       copies.push(...part.copies);
       for (const key of part.keys) pool.cache.keys.add(key);

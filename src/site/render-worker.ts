@@ -51,7 +51,7 @@ port.on("message", (message: ToWorker) => {
         media.log = [];
         renders += 1;
         const note = renderNote(tree, renderContextFor(message.links, id, media), message.wanted[id] ?? []);
-        const entry: RenderedEntry = [id, note.html, [...note.answers], note.embeds, [...note.fragments]];
+        const entry: RenderedEntry = [id, note.html, [...note.answers], note.embeds, [...note.fragments], note.outline];
         rendered.push(entry);
         if (key) cache?.setRendered(key, { entry, media: media.log });
       }

@@ -4,6 +4,8 @@ import type { NoteBudget, StoppedParse } from "../graph/budget.ts";
 import type { ParsedNote } from "../graph/build.ts";
 import type { VaultFile } from "../graph/vault.ts";
 import type { EmbedRef } from "../render/handlers/embed.ts";
+import type { OutlineEntry } from "../render/outline.ts";
+import type { Answer } from "../render/render-note.ts";
 import type { MediaCopy } from "../render/media.ts";
 import type { SiteLinks } from "../render/site-links.ts";
 
@@ -51,7 +53,8 @@ export type FromWorker =
 export type RenderedEntry = [
   id: string,
   html: string,
-  answers: [question: string, html: string[]][],
+  answers: [question: string, answers: Answer[]][],
   embeds: EmbedRef[],
   fragments: [key: string, html: string][],
+  outline: OutlineEntry[],
 ];
