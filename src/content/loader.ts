@@ -27,8 +27,12 @@ function entries(model: SiteModel, collection: Collection, files: PageFiles): { 
     case "comments":
       return model.commentPages.map(entry);
     case "site": {
-      const { notes: _n, questions: _q, tags: _t, commentPages: _c, ...site } = model;
-      return [{ id: "site", data: { file: files.put("site", site) } }];
+      const { notes: _n, questions: _q, tags: _t, commentPages: _c, graph, ...site } = model;
+      // The graph view is read by /graph.json alone, not by every page's layout.
+      return [
+        { id: "site", data: { file: files.put("site", site) } },
+        { id: "graph", data: { file: files.put("graph", graph) } },
+      ];
     }
   }
 }

@@ -17,6 +17,7 @@ import { showsMath } from "../render/handlers/math.ts";
 import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, siteLinksOf } from "../render/site-links.ts";
 import { PageComposer } from "./compose.ts";
+import { type GraphView, graphViewOf, type LocalNode, localGraphs } from "./graph-view.ts";
 import { type Paging, pageCount, pageSize, pageUrl, paginateGroups, paging } from "./paging.ts";
 import { countNodes, explorerLimit, explorerOf, indexForest, journalsOf, listedNotes, type NavNode, namespaceForest, opensWithTitle } from "./navigation.ts";
 
@@ -72,6 +73,8 @@ export interface NotePage {
   virtual?: boolean;
   /** Logseq namespace pages under this one (`面试/Redis` under `面试`), as a tree. */
   children?: NavNode[];
+  /** The local graph: neighbours, and theirs (see `localGraphs`). */
+  neighbours: LocalNode[];
 }
 
 export interface QuestionPage {
@@ -94,6 +97,8 @@ export interface QuestionPage {
   diagram?: true;
   /** The page shows math: it links KaTeX's stylesheet. */
   math?: boolean;
+  /** The local graph: neighbours, and theirs (see `localGraphs`). */
+  neighbours: LocalNode[];
 }
 
 export interface TagPage {
@@ -152,6 +157,8 @@ export interface SiteModel {
   allPages: { notes: PageLink[]; questions: PageLink[]; virtual: PageLink[]; tags: PageLink[] };
   /** The vault is a Logseq graph. */
   logseq: boolean;
+  /** Nodes and edges of the graph view (`/graph.json` lays them out). */
+  graph: GraphView;
 }
 
 /** Render every published note of `trees` in this thread, then assemble the model (tests, small vaults). */
@@ -199,6 +206,8 @@ export function assembleSiteModel(
   const composer = new PageComposer(rendered, strings);
   const tagName = new Map(graph.tags.map((tag) => [tag.name.toLowerCase(), tag.name]));
   const canonicalTag = (name: string) => tagName.get(name.toLowerCase()) ?? name;
+  const graphView = graphViewOf(graph, { urlOf, titleOf });
+  const neighbours = localGraphs(graphView);
 
   // Comments in note order; the n-th comment of a card is `#comment-n` there (the renderer numbers them alike).
   const commentsByCard = new Map<string, CommentView[]>();
@@ -245,6 +254,7 @@ export function assembleSiteModel(
       backlinks: publishedLinks(note.backlinks),
       comments: commentsByCard.get(note.id) ?? [],
       filterTags: withPrefixes(note.tags),
+      neighbours: neighbours(note.id),
     };
     if (hasDiagram(page.html)) page.diagram = true;
     if (note.media) {
@@ -276,6 +286,7 @@ export function assembleSiteModel(
       comments: [],
       filterTags: [],
       virtual: true,
+      neighbours: neighbours(virtual.id),
     };
     const children = namespaces.get(virtual.url)?.children;
     if (children?.length) page.children = children;
@@ -312,6 +323,7 @@ export function assembleSiteModel(
       comments: commentsByQuestion.get(q.id) ?? [],
       backlinks: publishedLinks(q.backlinks),
       filterTags: withPrefixes(q.tags),
+      neighbours: neighbours(q.id),
     };
     if (q.hasPage && published(q.id)) page.ownHtml = composer.page(q.id);
     if ((page.ownHtml && hasDiagram(page.ownHtml)) || answers.some((answer) => hasDiagram(answer.html))) page.diagram = true;
@@ -386,6 +398,7 @@ export function assembleSiteModel(
     journals: journalsOf(graph, urlOf),
     allPages: allPagesOf(),
     logseq: graph.logseq !== undefined,
+    graph: graphView,
   };
 
   function allPagesOf(): SiteModel["allPages"] {
