@@ -188,9 +188,12 @@ export function mountGraph(host: HTMLElement, graph: DrawGraph, options: GraphOp
       for (const i of visible) {
         const node = graph.nodes[i] as DrawNode;
         const text = node.title.length > 14 ? `${node.title.slice(0, 13)}…` : node.title;
-        const left = node.x * scale + offsetX + radius(i) + 3;
+        const sx = node.x * scale + offsetX;
+        const textWidth = ctx.measureText(text).width;
+        // Beside the node, on its left when the right would run off the canvas.
+        const left = sx + radius(i) + 3 + textWidth > width ? sx - radius(i) - 3 - textWidth : sx + radius(i) + 3;
         const top = node.y * scale + offsetY - 8;
-        const right = left + ctx.measureText(text).width;
+        const right = left + textWidth;
         if (placed.some(([l, t, r, b]) => left < r && right > l && top < b && top + 16 > t)) continue;
         placed.push([left, top, right, top + 16]);
         ctx.fillText(text, left, top + 8);
