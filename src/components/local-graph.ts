@@ -29,13 +29,19 @@ export function drawLocalGraph(section: HTMLElement): void {
     });
   });
   host.hidden = false;
-  mountGraph(host, { kinds, nodes, edges }, { base: section.dataset.base ?? "/", navigable: false, centre: 0, labels: nodes.length <= 12 });
+  const base = section.dataset.base ?? "/";
+  mountGraph(host, { kinds, nodes, edges }, { base, navigable: false, centre: 0, labels: nodes.length <= 12 });
 
   function add(item: HTMLLIElement, angle: number, depth: number): number | undefined {
     const link = item.querySelector<HTMLAnchorElement>(":scope > a");
     if (!link) return undefined;
     const r = rings[depth] as number;
-    nodes.push({ x: Math.cos(angle) * r, y: Math.sin(angle) * r, kind: kinds.indexOf(link.dataset.kind ?? "page"), title: link.textContent ?? "", url: link.dataset.url ?? "/" });
+    nodes.push({ x: Math.cos(angle) * r, y: Math.sin(angle) * r, kind: kinds.indexOf(link.dataset.kind ?? "page"), title: link.textContent ?? "", url: siteUrl(link) });
     return nodes.length - 1;
+  }
+
+  /** The link's decoded site URL (its href without the base). */
+  function siteUrl(link: HTMLAnchorElement): string {
+    return decodeURIComponent(new URL(link.href).pathname).slice(base.length - 1);
   }
 }
