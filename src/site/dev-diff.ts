@@ -38,8 +38,12 @@ export function pageEntries(model: SiteModel, collection: Collection): PageEntry
     case "previews":
       return model.previews.map((shard, i) => ({ id: String(i), title: String(i), page: shard }));
     case "site": {
-      const { notes: _n, questions: _q, tags: _t, commentPages: _c, previews: _p, ...site } = model;
-      return [{ id: "site", title: "site", page: site }];
+      const { notes: _n, questions: _q, tags: _t, commentPages: _c, previews: _p, graph, ...site } = model;
+      // The graph view is read by /graph.json alone, not by every page's layout.
+      return [
+        { id: "site", title: "site", page: site },
+        { id: "graph", title: "graph", page: graph },
+      ];
     }
   }
 }

@@ -19,6 +19,7 @@ import { renderContextFor, siteLinksOf } from "../render/site-links.ts";
 import { PageComposer } from "./compose.ts";
 import { compareDates, type IsoDate, noteDates } from "./dates.ts";
 import { describe } from "./describe.ts";
+import { type GraphView, graphViewOf, type LocalNode, localGraphs } from "./graph-view.ts";
 import { type Paging, pageCount, pageSize, pageUrl, paginateGroups, paging } from "./paging.ts";
 import { type PreviewShard, type PreviewSource, previewShards } from "./previews.ts";
 import { type TocEntry, tocOf } from "./toc.ts";
@@ -83,6 +84,8 @@ export interface NotePage {
   created?: IsoDate;
   /** The page's table of contents (its questions, or its headings), when it has two entries or more. */
   toc?: TocEntry[];
+  /** The local graph: neighbours, and theirs (see `localGraphs`). */
+  neighbours: LocalNode[];
 }
 
 export interface QuestionPage {
@@ -110,6 +113,8 @@ export interface QuestionPage {
   description?: string;
   /** The newest date of its page and the cards that answer it. */
   updated?: IsoDate;
+  /** The local graph: neighbours, and theirs (see `localGraphs`). */
+  neighbours: LocalNode[];
 }
 
 export interface TagPage {
@@ -171,6 +176,8 @@ export interface SiteModel {
   /** Hover previews of every page, sharded (see previews.ts); the pages know only how many shards there are. */
   previews: PreviewShard[];
   previewShards: number;
+  /** Nodes and edges of the graph view (`/graph.json` lays them out). */
+  graph: GraphView;
 }
 
 /** Render every published note of `trees` in this thread, then assemble the model (tests, small vaults). */
@@ -207,6 +214,8 @@ export function assembleSiteModel(
   const tagName = new Map(graph.tags.map((tag) => [tag.name.toLowerCase(), tag.name]));
   const dates = noteDates(graph.notes.filter((note) => note.published), vault);
   const canonicalTag = (name: string) => tagName.get(name.toLowerCase()) ?? name;
+  const graphView = graphViewOf(graph, { urlOf, titleOf });
+  const neighbours = localGraphs(graphView);
 
   // Comments in note order; the n-th comment of a card is `#comment-n` there (the renderer numbers them alike).
   const commentsByCard = new Map<string, CommentView[]>();
@@ -253,6 +262,7 @@ export function assembleSiteModel(
       backlinks: publishedLinks(note.backlinks),
       comments: commentsByCard.get(note.id) ?? [],
       filterTags: withPrefixes(note.tags),
+      neighbours: neighbours(note.id),
     };
     const toc = tocOf(rendered.get(note.id)?.outline ?? [], note.kind, titleOf);
     if (toc) page.toc = toc;
@@ -288,6 +298,7 @@ export function assembleSiteModel(
       comments: [],
       filterTags: [],
       virtual: true,
+      neighbours: neighbours(virtual.id),
     };
     const children = namespaces.get(virtual.url)?.children;
     if (children?.length) page.children = children;
@@ -318,6 +329,7 @@ export function assembleSiteModel(
       comments: commentsByQuestion.get(q.id) ?? [],
       backlinks: publishedLinks(q.backlinks),
       filterTags: withPrefixes(q.tags),
+      neighbours: neighbours(q.id),
     };
     Object.assign(page, html);
     const description = describe(page.ownHtml ?? page.answers[0]?.html ?? "");
@@ -397,6 +409,7 @@ export function assembleSiteModel(
     logseq: graph.logseq !== undefined,
     previews,
     previewShards: previews.length,
+    graph: graphView,
   };
 
   function previewSources(): PreviewSource[] {

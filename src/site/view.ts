@@ -4,7 +4,7 @@ import { hrefOf } from "../graph/url.ts";
 import { readPage } from "./page-files.ts";
 import type { SiteModel } from "./model.ts";
 
-export type SiteData = Omit<SiteModel, "notes" | "questions" | "tags" | "commentPages" | "previews">;
+export type SiteData = Omit<SiteModel, "notes" | "questions" | "tags" | "commentPages" | "previews" | "graph">;
 
 let cached: Promise<SiteData> | undefined;
 
