@@ -57,7 +57,6 @@ const alsoShown = 2;
 
 export function startHomeTree(root: HTMLElement): void {
   const labels = JSON.parse(root.dataset.labels ?? "{}") as Labels;
-  const base = root.dataset.base ?? "/";
   const topics = root.querySelector<HTMLElement>(".home-topics");
   const input = root.querySelector<HTMLInputElement>(".home-filter");
   const hits = root.querySelector<HTMLOListElement>(".home-hits");
@@ -74,10 +73,11 @@ export function startHomeTree(root: HTMLElement): void {
     return loading;
   };
 
-  const fill = (text: string, values: Record<string, number>) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ""));
+  const fill = (text: string, values: Record<string, number>) =>
+    text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ""));
   const link = (node: Node) => {
     const a = document.createElement("a");
-    a.href = base + node.url.replace(/^\//, "");
+    a.href = node.url;
     a.textContent = node.title;
     return a;
   };
@@ -90,13 +90,17 @@ export function startHomeTree(root: HTMLElement): void {
     if (subs > 0) li.append(toggleButton(false), " ");
     const counts = document.createElement("span");
     counts.className = "n";
-    counts.textContent = subs > 0 ? `${fill(labels.cards, { n: node.cards })} · ${fill(labels.subs, { n: subs })}` : fill(labels.cards, { n: node.cards });
+    counts.textContent =
+      subs > 0
+        ? `${fill(labels.cards, { n: node.cards })} · ${fill(labels.subs, { n: subs })}`
+        : fill(labels.cards, { n: node.cards });
     li.append(link(node), " ", counts);
     if (node.also.length > 0) {
       const p = document.createElement("p");
       p.className = "also";
       p.append(labels.also);
-      picked(nodes, node.also.slice(0, alsoShown)).forEach((parent, k) => p.append(...(k > 0 ? ["、"] : []), link(parent)));
+      for (const [k, parent] of picked(nodes, node.also.slice(0, alsoShown)).entries())
+        p.append(...(k > 0 ? ["、"] : []), link(parent));
       if (node.also.length > alsoShown) p.append(` ${fill(labels.alsoMore, { n: node.also.length })}`);
       li.append(p);
     }
@@ -122,7 +126,12 @@ export function startHomeTree(root: HTMLElement): void {
       li.append(list);
     }
     const present = new Set([...list.children].map((child) => (child as HTMLElement).dataset.i));
-    list.append(...picked(nodes, node.children.filter((child) => !present.has(String(child)))).map((child) => row(nodes, child)));
+    list.append(
+      ...picked(
+        nodes,
+        node.children.filter((child) => !present.has(String(child))),
+      ).map((child) => row(nodes, child)),
+    );
     li.querySelector(":scope > a.more")?.remove();
     setOpen(li, true);
   };
@@ -154,12 +163,15 @@ export function startHomeTree(root: HTMLElement): void {
     let level = [...topics.querySelectorAll<HTMLElement>(".tree > li")];
     while (level.length > 0) {
       await Promise.all(level.map(expand));
-      level = level.flatMap((li) => [...li.querySelectorAll<HTMLElement>(":scope > ul > li")]).filter((li) => li.querySelector(":scope > .tg"));
+      level = level
+        .flatMap((li) => [...li.querySelectorAll<HTMLElement>(":scope > ul > li")])
+        .filter((li) => li.querySelector(":scope > .tg"));
     }
     status.textContent = "";
   });
   root.querySelector('[data-all="close"]')?.addEventListener("click", () => {
-    for (const li of topics.querySelectorAll<HTMLElement>("li[data-i]")) if (li.querySelector(":scope > .tg")) setOpen(li, false);
+    for (const li of topics.querySelectorAll<HTMLElement>("li[data-i]"))
+      if (li.querySelector(":scope > .tg")) setOpen(li, false);
   });
 
   input.addEventListener("focus", () => void load(), { once: true });
@@ -196,6 +208,10 @@ export function startHomeTree(root: HTMLElement): void {
       hits.append(li);
     }
     status.textContent =
-      found.length === 0 ? labels.noHits : found.length > maxHits ? fill(labels.hitsCapped, { shown: maxHits, n: found.length }) : fill(labels.hits, { n: found.length });
+      found.length === 0
+        ? labels.noHits
+        : found.length > maxHits
+          ? fill(labels.hitsCapped, { shown: maxHits, n: found.length })
+          : fill(labels.hits, { n: found.length });
   });
 }

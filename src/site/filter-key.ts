@@ -3,7 +3,10 @@
  * so `redis 集群` finds `？Redis集群` (shared by the build's tests and the browser script).
  */
 export function filterKey(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[\s?？]+/g, "");
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s?？]+/g, "");
 }
 
 /** Whether `key` holds every character of `query` in order (both folded): `rds群` finds `redis集群`. */

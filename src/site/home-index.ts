@@ -39,6 +39,7 @@ export interface HomeIndex {
  */
 export interface HomeClientIndex {
   titles: string[];
+  /** Ready to link to: under the site's base, escaped. */
   urls: string[];
   parents: number[];
   cards: number[];
@@ -51,13 +52,27 @@ export interface HomeClientIndex {
  * Place `list` (the published questions, in vault order; links to anything else are ignored). Questions that no
  * root reaches (a cycle of questions each asked under another) start a root of their own, so none is lost.
  */
-export function buildHomeIndex(list: readonly GraphQuestion[], cardCount: (q: GraphQuestion) => number, titleOf: (q: GraphQuestion) => string): HomeIndex {
+export function buildHomeIndex(
+  list: readonly GraphQuestion[],
+  cardCount: (q: GraphQuestion) => number,
+  titleOf: (q: GraphQuestion) => string,
+): HomeIndex {
   const indexOf = new Map(list.map((q, i) => [q.id, i]));
-  const linked = (ids: readonly string[]) => [...new Set(ids.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined))];
+  const linked = (ids: readonly string[]) => [
+    ...new Set(ids.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined)),
+  ];
   const items = list.map((q) => ({
     parents: linked(q.parents),
     children: linked(q.children),
-    node: { title: titleOf(q), url: q.url, cards: cardCount(q), children: [], alsoUnder: [], parent: -1, root: -1 } as HomeNode,
+    node: {
+      title: titleOf(q),
+      url: q.url,
+      cards: cardCount(q),
+      children: [],
+      alsoUnder: [],
+      parent: -1,
+      root: -1,
+    } as HomeNode,
     placed: false,
   }));
   const at = (i: number) => items[i] as (typeof items)[number];
@@ -84,12 +99,16 @@ export function buildHomeIndex(list: readonly GraphQuestion[], cardCount: (q: Gr
       frontier = next;
     }
   };
-  items.forEach((item, i) => item.parents.length === 0 && walkFrom(i));
-  items.forEach((item, i) => !item.placed && walkFrom(i));
+  for (const [i, item] of items.entries()) if (item.parents.length === 0) walkFrom(i);
+  for (const [i, item] of items.entries()) if (!item.placed) walkFrom(i);
   for (const item of items) item.node.alsoUnder = item.parents.filter((p) => p !== item.node.parent);
 
   const nodes = items.map((item) => item.node);
-  return { nodes, roots, topics: topicsOf(roots.map((root) => ({ root, title: at(root).node.title, tags: list[root]?.tags ?? [] }))) };
+  return {
+    nodes,
+    roots,
+    topics: topicsOf(roots.map((root) => ({ root, title: at(root).node.title, tags: list[root]?.tags ?? [] }))),
+  };
 }
 
 /**
@@ -103,7 +122,9 @@ export function topicOf(title: string, tags: readonly string[]): string | null {
     if (top) counts.set(top, (counts.get(top) ?? 0) + 1);
   }
   const lower = title.toLowerCase();
-  const named = [...counts.keys()].filter((top) => lower.includes(top.toLowerCase())).sort((a, b) => b.length - a.length)[0];
+  const named = [...counts.keys()]
+    .filter((top) => lower.includes(top.toLowerCase()))
+    .sort((a, b) => b.length - a.length)[0];
   if (named) return named;
   let best: string | null = null;
   let most = 0;
@@ -124,14 +145,20 @@ function topicsOf(roots: { root: number; title: string; tags: readonly string[] 
   }
   return [...byTag]
     .map(([tag, members]) => ({ tag, roots: members }))
-    .sort((a, b) => Number(a.tag === null) - Number(b.tag === null) || b.roots.length - a.roots.length || (a.tag ?? "").localeCompare(b.tag ?? "", "zh-CN"));
+    .sort(
+      (a, b) =>
+        Number(a.tag === null) - Number(b.tag === null) ||
+        b.roots.length - a.roots.length ||
+        (a.tag ?? "").localeCompare(b.tag ?? "", "zh-CN"),
+    );
 }
 
-export function clientIndex(index: HomeIndex): HomeClientIndex {
+/** The client file; `hrefOf` turns a site URL into the href the page links to (base, escapes). */
+export function clientIndex(index: HomeIndex, hrefOf: (url: string) => string = (url) => url): HomeClientIndex {
   const { nodes } = index;
   return {
     titles: nodes.map((n) => n.title),
-    urls: nodes.map((n) => n.url),
+    urls: nodes.map((n) => hrefOf(n.url)),
     parents: nodes.map((n) => n.parent),
     cards: nodes.map((n) => n.cards),
     children: nodes.map((n) => n.children),
