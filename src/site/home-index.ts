@@ -78,11 +78,14 @@ export function buildHomeIndex(
   const at = (i: number) => items[i] as (typeof items)[number];
   const roots: number[] = [];
 
-  const walkFrom = (start: number) => {
-    roots.push(start);
-    at(start).placed = true;
-    at(start).node.root = start;
-    let frontier = [start];
+  /** Breadth first from `starts` all at once, so each question lands at its shallowest place under any root. */
+  const walkFrom = (starts: number[]) => {
+    for (const start of starts) {
+      roots.push(start);
+      at(start).placed = true;
+      at(start).node.root = start;
+    }
+    let frontier = starts;
     while (frontier.length > 0) {
       const next: number[] = [];
       for (const parent of frontier) {
@@ -91,7 +94,7 @@ export function buildHomeIndex(
           if (item.placed) continue;
           item.placed = true;
           item.node.parent = parent;
-          item.node.root = start;
+          item.node.root = at(parent).node.root;
           at(parent).node.children.push(child);
           next.push(child);
         }
@@ -99,8 +102,8 @@ export function buildHomeIndex(
       frontier = next;
     }
   };
-  for (const [i, item] of items.entries()) if (item.parents.length === 0) walkFrom(i);
-  for (const [i, item] of items.entries()) if (!item.placed) walkFrom(i);
+  walkFrom([...items.keys()].filter((i) => at(i).parents.length === 0));
+  for (const [i, item] of items.entries()) if (!item.placed) walkFrom([i]);
   for (const item of items) item.node.alsoUnder = item.parents.filter((p) => p !== item.node.parent);
 
   const nodes = items.map((item) => item.node);
