@@ -83,6 +83,14 @@ test("each question is placed once, under the parent that reaches it first bread
     assert.equal((placements.get(i) ?? 0) + Number(index.roots.includes(i)), 1, `${titleAt(index, i)} placed once`);
 });
 
+test("the walk is breadth first over all roots at once: a question deep under one root and right under another sits under the second", () => {
+  const index = build(questions(["A>B", "B>X", "C>X"]));
+  assert.deepEqual(index.roots.map((i) => titleAt(index, i)), ["A", "C"]);
+  assert.deepEqual(childrenOf(index, "C"), ["X"]);
+  assert.deepEqual(childrenOf(index, "B"), []);
+  assert.deepEqual(index.nodes.find((n) => n.title === "X")?.alsoUnder.map((i) => titleAt(index, i)), ["B"]);
+});
+
 test("a cycle no root reaches becomes a root of its own; links to unpublished questions are ignored", () => {
   const list = questions(["R>S", "X>Y", "Y>X", "R>隐藏"]);
   const hidden = list.findIndex((q) => q.id === "隐藏");
