@@ -98,6 +98,11 @@ test("page sizes at 1,000 cards: the home, every tag page, the tags index and ev
   assert.ok(lists.length > 100, `${lists.length} tag and comments pages`);
   const over = lists.filter((f) => f.bytes > limit);
   assert.deepEqual(over, [], "tag and comments pages over 150 KB");
+  // A tag with several pages (`~2/`) is still one entry of the tags index.
+  const index = fs.readFileSync(pageFile("/tags/"), "utf8");
+  const tagLinks = [...index.matchAll(/<a class="tag" href="([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(tagLinks.length > 50, `${tagLinks.length} tags in the index`);
+  assert.equal(new Set(tagLinks).size, tagLinks.length, "each tag listed once in the tags index");
   const largestList = lists.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   // /all/ lists every page of the site by design (its size grows with the vault): every other page is bounded.
   const rest = sizes.filter((f) => f.file !== path.join("all", "index.html"));
