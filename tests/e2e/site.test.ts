@@ -138,7 +138,8 @@ test("home → question tree → sub-questions down to ？RabbitMq普通集群�
     await tree.waitFor();
 
     // Roots show their first level; deeper levels are collapsed, each toggled by a button beside its link.
-    const row = (name: string) => tree.locator("li", { has: page.getByRole("link", { name, exact: true }) }).last();
+    const exactly = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+    const row = (name: string) => tree.locator("li").filter({ has: page.locator(":scope > a", { hasText: exactly(name) }) });
     const toggle = (name: string) => row(name).locator(":scope > button.tg");
     assert.equal(await toggle(ancestors[0]).getAttribute("aria-expanded"), "true", "the root question is expanded");
     assert.equal(await toggle(ancestors[1]).getAttribute("aria-expanded"), "false", "a second-level question starts collapsed");
