@@ -23,6 +23,7 @@ import { type GraphView, graphViewOf, type LocalNode, localGraphs } from "./grap
 import { type Paging, pageCount, pageSize, pageUrl, paginateGroups, paging } from "./paging.ts";
 import { type PreviewShard, type PreviewSource, previewShards } from "./previews.ts";
 import { type TocEntry, tocOf } from "./toc.ts";
+import { buildHomeIndex, type HomeIndex } from "./home-index.ts";
 import { countNodes, explorerLimit, explorerOf, indexForest, journalsOf, listedNotes, type NavNode, namespaceForest, opensWithTitle } from "./navigation.ts";
 
 export interface PageLink {
@@ -140,15 +141,6 @@ export interface CommentsPage {
   paging: Paging;
 }
 
-export interface TreeNode {
-  title: string;
-  url: string;
-  cards: number;
-  children: TreeNode[];
-  /** Shown in full elsewhere in the tree (a question with several parents is expanded once). */
-  repeat?: boolean;
-}
-
 export interface SiteModel {
   config: Pick<WendaConfig, "title" | "lang" | "base" | "searchLanguage" | "site">;
   strings: Strings;
@@ -156,7 +148,8 @@ export interface SiteModel {
   questions: QuestionPage[];
   tags: TagPage[];
   commentPages: CommentsPage[];
-  tree: TreeNode[];
+  /** The question hierarchy, each question placed once (see `home-index.ts`). */
+  tree: HomeIndex;
   tagTree: CountedLink[];
   stats: { cards: number; questions: number; tags: number; comments: number; moments: number };
   /** Media files to copy into the site. */
@@ -381,7 +374,7 @@ export function assembleSiteModel(
     paging: paging("/comments/", i + 1, commentGroups.length),
   }));
 
-  const tree = questionTree(graph.questions.filter((q) => q.published), questions, urlOf, cardCount, questionTitle);
+  const tree = buildHomeIndex(graph.questions.filter((q) => q.published && urlOf(q.id)), cardCount, questionTitle);
   const notePagesCards = notePages.filter((page) => page.kind === "card").length;
   const previews = previewShards(previewSources());
   return {
@@ -457,33 +450,6 @@ function breadcrumbs(q: GraphQuestion, questions: Map<string, GraphQuestion>, ur
   climb(q.id, [], new Set([q.id]));
   return paths;
 }
-
-const maxTreeDepth = 8;
-
-/** The question hierarchy: roots are published questions without published parents; each node expands once. */
-function questionTree(
-  list: GraphQuestion[],
-  questions: Map<string, GraphQuestion>,
-  urlOf: (id: string) => string | undefined,
-  cardCount: (q: GraphQuestion) => number,
-  titleOf: (q: GraphQuestion) => string,
-): TreeNode[] {
-  const expanded = new Set<string>();
-  const node = (q: GraphQuestion, depth: number): TreeNode => {
-    const base = { title: titleOf(q), url: q.url, cards: cardCount(q) };
-    // Outlines nest ~7 deep, but titles reused across cards can chain far deeper: the question page goes on.
-    if (expanded.has(q.id) || depth >= maxTreeDepth) return { ...base, children: [], repeat: true };
-    expanded.add(q.id);
-    const children = q.children
-      .map((id) => questions.get(id))
-      .filter((child): child is GraphQuestion => child !== undefined && urlOf(child.id) !== undefined)
-      .map((child) => node(child, depth + 1));
-    return { ...base, children };
-  };
-  const roots = list.filter((q) => !q.parents.some((p) => urlOf(p)));
-  return roots.map((root) => node(root, 0));
-}
-
 
 /** Links between pages as the pages show them: every title, but a URL only for a published page. */
 export interface PageLinker {

@@ -134,34 +134,28 @@ const seekSeconds = 398.418331;
 test("home → question tree → sub-questions down to ？RabbitMq普通集群模式 原理, by clicking links", TEST, async () => {
   await withPage(async (page) => {
     await page.goto(s.url("/"));
-    const tree = page.locator("ul.tree");
+    const tree = page.locator(".home-tree .home-topics");
     await tree.waitFor();
 
-    // The tree is made of <details>: the roots open, deeper levels collapsed until their summary is toggled.
-    const details = () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll("ul.tree details")].map((d) => ({
-          name: d.querySelector(":scope > summary a")?.textContent?.trim() ?? "",
-          open: (d as HTMLDetailsElement).open,
-        })),
-      );
-    const state = await details();
-    assert.ok(state.length > 5, `expected a tree of <details>, got ${JSON.stringify(state)}`);
-    assert.equal(state.find((d) => d.name === ancestors[0])?.open, true, "the root question is expanded");
-    assert.equal(state.find((d) => d.name === ancestors[1])?.open, false, "a second-level question starts collapsed");
-    const rabbitSummary = tree.locator("summary", { has: page.getByRole("link", { name: ancestors[1], exact: true }) });
+    // Roots show their first level; deeper levels are collapsed, each toggled by a button beside its link.
+    const exactly = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+    const row = (name: string) => tree.locator("li").filter({ has: page.locator(":scope > a", { hasText: exactly(name) }) });
+    const toggle = (name: string) => row(name).locator(":scope > button.tg");
+    assert.equal(await toggle(ancestors[0]).getAttribute("aria-expanded"), "true", "the root question is expanded");
+    assert.equal(await toggle(ancestors[1]).getAttribute("aria-expanded"), "false", "a second-level question starts collapsed");
+    assert.equal(await tree.locator("summary a").count(), 0, "no link inside a <summary>");
     const hidden = tree.getByRole("link", { name: ancestors[2], exact: true });
-    assert.equal(await hidden.isVisible(), false, `${ancestors[2]} is hidden while its parent is collapsed`);
-    await rabbitSummary.locator(".count").first().click(); // the summary, not its link: toggles instead of navigating
-    assert.equal((await details()).find((d) => d.name === ancestors[1])?.open, true, "clicking the summary expands it");
-    assert.equal(await hidden.isVisible(), true, `${ancestors[2]} shows once its parent is expanded`);
-    assert.equal(pathOf(page.url()), "/", "toggling a summary does not navigate");
-    await rabbitSummary.locator(".count").first().click();
-    assert.equal((await details()).find((d) => d.name === ancestors[1])?.open, false, "and collapses again");
+    assert.equal(await hidden.count(), 0, `${ancestors[2]} is not on the page while its parent is collapsed`);
+    await toggle(ancestors[1]).click();
+    await hidden.waitFor();
+    assert.equal(await toggle(ancestors[1]).getAttribute("aria-expanded"), "true", "the toggle expands it");
+    assert.equal(pathOf(page.url()), "/", "toggling does not navigate");
+    await toggle(ancestors[1]).click();
+    assert.equal(await hidden.isVisible(), false, "and collapses again");
 
     // Down the hierarchy: the root from the tree, then each sub-question from its parent's page.
     const visited: string[] = [];
-    await follow(page, "ul.tree", ancestors[0]);
+    await follow(page, ".home-tree .home-topics", ancestors[0]);
     assert.equal(await h1(page), ancestors[0]);
     visited.push(pathOf(page.url()));
     for (const name of [...ancestors.slice(1), leafQuestion]) {
@@ -504,7 +498,7 @@ test("404: an unknown URL gets the 404 page with a link home", TEST, async () =>
     assert.equal(await home.count(), 1, "the 404 page links home");
     await home.click();
     await waitForPath(page, "/");
-    assert.equal(await page.locator("ul.tree").count(), 1, "the link leads to the home page");
+    assert.equal(await page.locator(".home-tree").count(), 1, "the link leads to the home page");
   });
 });
 

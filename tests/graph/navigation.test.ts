@@ -95,7 +95,7 @@ function modelOf(files: Record<string, string>, config: Record<string, unknown> 
 test("a vault without questions or a home note: the explorer and all pages list every note", () => {
   const model = modelOf({ "a/b/深处.md": "深", "根.md": "根", "a/隐藏.md": "---\ndg-hide: true\n---\n藏" });
   assert.equal(model.home, undefined);
-  assert.deepEqual(model.tree, []);
+  assert.deepEqual(model.tree.roots, []);
   assert.deepEqual(model.explorer, [
     { title: "a", children: [{ title: "b", children: [{ title: "深处", url: "/a/b/深处/", children: [] }] }] },
     { title: "根", url: "/根/", children: [] },
@@ -114,7 +114,7 @@ test("the home note leaves the notes collection for /; the seed card vault keeps
   const { graph, trees } = loadVault(vault, { keepTrees: true });
   const seed = buildSiteModel(graph, trees, normalizeConfig({}, vault), vault);
   assert.equal(seed.home, undefined);
-  assert.ok(seed.tree.length > 0);
+  assert.ok(seed.tree.roots.length > 0);
 });
 
 test("title rule: a leading H1 that repeats the title is shown once; another leading H1 is kept", () => {
