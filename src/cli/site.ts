@@ -53,7 +53,8 @@ export async function siteCommand(command: "build" | "dev" | "preview", position
   const config = await loadConfig(vault, configFile);
   const env: NodeJS.ProcessEnv = { ...process.env, WENDA_VAULT: vault, ASTRO_TELEMETRY_DISABLED: "1" };
   if (configFile) env.WENDA_CONFIG = path.resolve(configFile);
-  const base = text(flags, "base");
+  // Astro reads its base from the environment: a `base` in the config file must get there too (--base wins).
+  const base = text(flags, "base") ?? (config.base && config.base !== "/" ? config.base : undefined);
   if (base) env.WENDA_BASE = base;
   const site = text(flags, "site");
   if (site) {
