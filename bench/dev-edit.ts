@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   const edits = Number(option("edits") ?? 5);
   const vault = fs.mkdtempSync(path.join(os.tmpdir(), "wenda-dev-edit-"));
   let child: ChildProcess | undefined;
+  let log = "";
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
   try {
     const source = option("vault");
@@ -74,7 +75,6 @@ async function main(): Promise<void> {
     const port = Number(option("port") ?? (await freePort()));
     const started = performance.now();
     child = spawn(process.execPath, [path.join(root, "bin", "wenda.mjs"), "dev", vault, "--port", String(port)], { env: { ...process.env, WENDA_DEBUG: "1" }, stdio: ["ignore", "pipe", "pipe"] });
-    let log = "";
     child.stdout?.on("data", (chunk) => {
       log += chunk;
     });
@@ -128,6 +128,10 @@ async function main(): Promise<void> {
       serverUpdateMs: { median: median(updates), runs: updates },
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
+  } catch (error) {
+    // The server's own account (update phases, errors) is what tells a slow update from a broken one.
+    process.stderr.write(`dev server log (last 4000 characters):\n${log.slice(-4000)}\n`);
+    throw error;
   } finally {
     await browser.close();
     if (child && child.exitCode === null) {
