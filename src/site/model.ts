@@ -129,7 +129,7 @@ export interface TreeNode {
 }
 
 export interface SiteModel {
-  config: Pick<WendaConfig, "title" | "lang" | "base" | "searchLanguage">;
+  config: Pick<WendaConfig, "title" | "lang" | "base" | "searchLanguage" | "questionPrefix">;
   strings: Strings;
   notes: NotePage[];
   questions: QuestionPage[];
@@ -256,7 +256,7 @@ export function assembleSiteModel(
   }
 
   // Navigation: titles shown once, Logseq namespaces, virtual pages, the home note.
-  const explorer = explorerOf(graph, urlOf);
+  const explorer = explorerOf(graph, urlOf, config.questionPrefix);
   const namespaces = graph.logseq ? indexForest(namespaceForest(graph, urlOf)) : new Map<string, NavNode>();
   for (const page of notePages) {
     if (opensWithTitle(page.html, page.title)) page.titleInContent = true;
@@ -364,7 +364,7 @@ export function assembleSiteModel(
   const tree = questionTree(graph.questions.filter((q) => q.published), questions, urlOf, cardCount, questionTitle);
   const notePagesCards = notePages.filter((page) => page.kind === "card").length;
   return {
-    config: { title: config.title, lang: config.lang, base: config.base, searchLanguage: config.searchLanguage },
+    config: { title: config.title, lang: config.lang, base: config.base, searchLanguage: config.searchLanguage, questionPrefix: config.questionPrefix },
     strings,
     notes: notePages,
     questions: questionPages,
