@@ -141,7 +141,8 @@ test("home → question tree → sub-questions down to ？RabbitMq普通集群�
     const details = () =>
       page.evaluate(() =>
         [...document.querySelectorAll("ul.tree details")].map((d) => ({
-          name: d.querySelector(":scope > summary a")?.textContent?.trim() ?? "",
+          // The question's link sits before its <details> (a link inside <summary> nests two controls).
+          name: d.parentElement?.querySelector(":scope > .branch-label a")?.textContent?.trim() ?? "",
           open: (d as HTMLDetailsElement).open,
         })),
       );
@@ -149,14 +150,18 @@ test("home → question tree → sub-questions down to ？RabbitMq普通集群�
     assert.ok(state.length > 5, `expected a tree of <details>, got ${JSON.stringify(state)}`);
     assert.equal(state.find((d) => d.name === ancestors[0])?.open, true, "the root question is expanded");
     assert.equal(state.find((d) => d.name === ancestors[1])?.open, false, "a second-level question starts collapsed");
-    const rabbitSummary = tree.locator("summary", { has: page.getByRole("link", { name: ancestors[1], exact: true }) });
+    // The innermost branch holding the link is the question's own; its summary is the toggle.
+    const rabbitSummary = tree
+      .locator("li.branch", { has: page.getByRole("link", { name: ancestors[1], exact: true }) })
+      .last()
+      .locator("xpath=./details/summary");
     const hidden = tree.getByRole("link", { name: ancestors[2], exact: true });
     assert.equal(await hidden.isVisible(), false, `${ancestors[2]} is hidden while its parent is collapsed`);
-    await rabbitSummary.locator(".count").first().click(); // the summary, not its link: toggles instead of navigating
+    await rabbitSummary.click(); // the toggle beside the link: expands instead of navigating
     assert.equal((await details()).find((d) => d.name === ancestors[1])?.open, true, "clicking the summary expands it");
     assert.equal(await hidden.isVisible(), true, `${ancestors[2]} shows once its parent is expanded`);
     assert.equal(pathOf(page.url()), "/", "toggling a summary does not navigate");
-    await rabbitSummary.locator(".count").first().click();
+    await rabbitSummary.click();
     assert.equal((await details()).find((d) => d.name === ancestors[1])?.open, false, "and collapses again");
 
     // Down the hierarchy: the root from the tree, then each sub-question from its parent's page.
