@@ -285,7 +285,7 @@ test(
       assert.ok(share < 0.22, `header and player take ${(share * 100).toFixed(1)} % of the screen (was 31 %)`);
       await screenshot(page, "a11y-card-phone-mini-player");
 
-      await page.getByRole("button", { name: await page.locator(".player-expand").innerText() }).click();
+      await page.getByRole("button", { name: (await page.locator(".player-expand").textContent()) ?? "" }).click();
       await page.waitForFunction(() => !document.querySelector(".player")?.classList.contains("compact"));
       const big = await rect(video);
       assert.ok(big.top >= (await rect(header)).bottom - 0.5, "back at full size, the player is below the header");
