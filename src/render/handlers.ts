@@ -64,6 +64,8 @@ export interface RenderContext {
   trustedMedia?: string[];
   /** The default title of a callout type as written (translated; a custom type shows its own name). */
   calloutTitle(written: string): string;
+  /** The question marker (the config's `questionPrefix`): question links show it as an icon. Unset: links as written. */
+  questionPrefix?: string;
   /** UI strings. */
   t(key: "mediaMissing" | "imageMissing" | "attachmentMissing" | "unresolved" | "comment" | "playAt" | "headingLink" | "footnotes" | "footnoteBack"): string;
 }

@@ -128,6 +128,7 @@ export function renderContextFor(links: SiteLinks, noteId: string, media: MediaR
     blockOf: (id) => links.blocks[id.toLowerCase()],
     calloutTitle: (written) => (strings.callouts as Record<string, string>)[written] ?? written.charAt(0).toUpperCase() + written.slice(1),
     t: (key) => strings[key],
+    questionPrefix: links.index.questionPrefix,
     allowRemoteMedia: links.allowRemoteMedia === true,
     trustedMedia: links.mediaBaseUrl ? [links.mediaBaseUrl] : [],
   };

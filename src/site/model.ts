@@ -142,7 +142,7 @@ export interface CommentsPage {
 }
 
 export interface SiteModel {
-  config: Pick<WendaConfig, "title" | "lang" | "base" | "searchLanguage" | "site">;
+  config: Pick<WendaConfig, "title" | "lang" | "base" | "searchLanguage" | "site" | "questionPrefix">;
   strings: Strings;
   notes: NotePage[];
   questions: QuestionPage[];
@@ -272,7 +272,7 @@ export function assembleSiteModel(
   }
 
   // Navigation: titles shown once, Logseq namespaces, virtual pages, the home note.
-  const explorer = explorerOf(graph, urlOf);
+  const explorer = explorerOf(graph, urlOf, config.questionPrefix);
   const namespaces = graph.logseq ? indexForest(namespaceForest(graph, urlOf)) : new Map<string, NavNode>();
   for (const page of notePages) {
     const children = namespaces.get(page.url)?.children;
@@ -378,7 +378,7 @@ export function assembleSiteModel(
   const notePagesCards = notePages.filter((page) => page.kind === "card").length;
   const previews = previewShards(previewSources());
   return {
-    config: { title: config.title, lang: config.lang, base: config.base, searchLanguage: config.searchLanguage, ...(config.site ? { site: config.site } : {}) },
+    config: { title: config.title, lang: config.lang, base: config.base, searchLanguage: config.searchLanguage, questionPrefix: config.questionPrefix, ...(config.site ? { site: config.site } : {}) },
     strings,
     notes: notePages,
     questions: questionPages,

@@ -3,6 +3,7 @@
  * namespace trees, the all-pages list, the journals index, and the title rule's "a leading `# H1` that repeats
  * the title is shown once". Pure: computed from the graph before any component runs.
  */
+import { displayQuestionTitle } from "../graph/question-merge.ts";
 import type { Graph, GraphNote } from "../graph/types.ts";
 import type { PageLink } from "./model.ts";
 
@@ -34,7 +35,7 @@ export function listedNotes(graph: Graph): GraphNote[] {
  * Folders and notes by vault path (or DG garden path). Question pages are listed at their question's URL.
  * In a Logseq graph: the namespace tree of pages instead (journals have their own index).
  */
-export function explorerOf(graph: Graph, urlOf: (id: string) => string | undefined): NavNode[] {
+export function explorerOf(graph: Graph, urlOf: (id: string) => string | undefined, questionPrefix?: string): NavNode[] {
   if (graph.logseq) return namespaceForest(graph, urlOf);
   const root: NavNode = { title: "", children: [] };
   for (const note of listedNotes(graph)) {
@@ -50,7 +51,9 @@ export function explorerOf(graph: Graph, urlOf: (id: string) => string | undefin
       }
       folder = next;
     }
-    folder.children.push({ title: note.title, url, children: [] });
+    // A question page by its display title (no stray space after the marker), as every other list shows it.
+    const title = questionPrefix !== undefined && note.kind === "question" ? displayQuestionTitle(note.title, questionPrefix) : note.title;
+    folder.children.push({ title, url, children: [] });
   }
   return sortTree(root.children);
 }

@@ -90,7 +90,7 @@ test("a folded callout opens when its title is clicked", TEST, async () => {
     assert.equal(await page.locator("details.callout-warning").getAttribute("open"), "");
     assert.equal(await page.locator(".callout-example .callout-quote details.callout-success").count(), 1);
     // The default title is translated; the icon is painted by the site's CSS (a mask, no request).
-    assert.equal((await page.locator(".callout-note .callout-title-inner").first().textContent())?.trim(), "笔记");
+    assert.equal((await page.locator(".callout-note .callout-title-inner").first().textContent())?.trim(), "备注"); // not 笔记: that word is not a card (one term per concept, issue 10)
     const mask = await page
       .locator(".callout-tip .callout-icon")
       .first()

@@ -58,8 +58,10 @@ export function siteOf(vault: string): Promise<Site> {
 }
 
 async function buildAndServe(vault: string): Promise<Site> {
-  // WENDA_E2E_SITE: the sample already built; WENDA_E2E_VAULT_SITE: another vault already built (while iterating).
-  const prebuilt = vault === "content" ? process.env.WENDA_E2E_SITE : process.env.WENDA_E2E_VAULT_SITE;
+  // WENDA_E2E_SITE: the sample already built; WENDA_E2E_VAULT_SITE: another vault already built (while iterating);
+  // WENDA_E2E_PREBUILT: several, as `vault=dir;vault=dir` (a test over three vaults).
+  const prebuilt =
+    prebuiltSites().get(vault) ?? (vault === "content" ? process.env.WENDA_E2E_SITE : process.env.WENDA_E2E_VAULT_SITE);
   let dir: string;
   let temporary = false;
   if (prebuilt) {
@@ -87,6 +89,11 @@ async function buildAndServe(vault: string): Promise<Site> {
       if (temporary) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function prebuiltSites(): Map<string, string> {
+  const pairs = (process.env.WENDA_E2E_PREBUILT ?? "").split(";").filter(Boolean);
+  return new Map(pairs.map((pair) => pair.split("=", 2) as [string, string]));
 }
 
 function build(out: string, vault: string): Promise<void> {
@@ -194,4 +201,31 @@ export function luminance(color: string): number {
     return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** One rule axe-core found broken on a page, with the elements that break it. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  /** CSS selectors of the offending elements, each with axe's summary of what is wrong. */
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core (its every non-experimental rule: WCAG 2.x A/AA and best practices) on the page as it is now and
+ * returns the violations. The script is injected from node_modules, so nothing is fetched.
+ */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: path.join(projectRoot, "node_modules", "axe-core", "axe.min.js") });
+  return page.evaluate(async () => {
+    const engine = (window as unknown as { axe: typeof import("axe-core") }).axe;
+    const results = await engine.run(document, { resultTypes: ["violations"] });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? null,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary ?? ""}`.replace(/\s+/g, " ")),
+    }));
+  });
 }

@@ -10,6 +10,7 @@ import type { State } from "mdast-util-to-hast";
 import { defaultHandlers } from "mdast-util-to-hast";
 import { isAudio, isImage, isVideoOrAudio } from "../../../plugins/media/normalize.ts";
 import type { WikiLink } from "../../../plugins/types.d.ts";
+import { questionKey } from "../../graph/question-merge.ts";
 import { markdownLinkRef } from "../../graph/resolve.ts";
 import type { RenderContext, ResolvedLink } from "../handlers.ts";
 import { type EmbedCollector, embedElement, unavailableEmbed } from "./embed.ts";
@@ -100,8 +101,21 @@ function noteLink(resolved: ResolvedLink, children: ElementContent[], context: R
   return element(
     "a",
     { href: context.href(resolved.url) + anchorHref(resolved.anchor), className: ["internal"] },
-    children,
+    questionLabel(children, resolved.title, context.questionPrefix),
   );
+}
+
+/**
+ * A question link written as its own title (`？ RabbitMq 的 高可用 实现`): shown as the question's display title,
+ * without the stray spaces after the marker, the marker in a `.q-mark` (drawn as a question icon). Any other
+ * label (an alias in the author's words) stays as written.
+ */
+function questionLabel(children: ElementContent[], title: string, prefix = ""): ElementContent[] {
+  const only = children.length === 1 && children[0]?.type === "text" ? children[0].value.trim() : undefined;
+  if (!prefix || only === undefined || !only.startsWith(prefix) || questionKey(only, prefix) !== questionKey(title, prefix)) return children;
+  return title.startsWith(prefix)
+    ? [element("span", { className: ["q-mark"] }, [text(prefix)]), text(title.slice(prefix.length))]
+    : [text(title)];
 }
 
 /** `[[file.pdf]]`, `[x](附件/a.zip)`: a link to the copied file. */

@@ -83,7 +83,30 @@ export function foldCollapsed(node: ListItem, result: Element): Element {
   const children = result.children.filter((child) => !(child.type === "text" && child.value.trim() === ""));
   const split = children.findIndex((child, i) => child.type === "element" && (blockTags.has(child.tagName) || (child.tagName === "p" && i > 0)));
   if (split <= 0) return result;
-  const summary = element("summary", {}, children.slice(0, split));
-  result.children = [element("details", { className: ["collapsed"] }, [summary, ...children.slice(split)])];
+  const line = children.slice(0, split);
+  if (!line.some(hasControl)) {
+    result.children = [element("details", { className: ["collapsed"] }, [element("summary", {}, line), ...children.slice(split)])];
+    return result;
+  }
+  // A line with a link can't be the <summary> (a control inside a control): the line first, then a <summary>
+  // that is only the toggle, named by the line's text.
+  const className = Array.isArray(result.properties.className) ? result.properties.className : [];
+  result.properties.className = [...className, "branch"];
+  const toggle = element("summary", { className: ["toggle"], ariaLabel: line.map(textOf).join("").trim() });
+  result.children = [
+    element("div", { className: ["branch-label"] }, line),
+    element("details", { className: ["collapsed"] }, [toggle, ...children.slice(split)]),
+  ];
   return result;
+}
+
+const controls = new Set(["a", "button", "input", "select", "textarea", "details", "audio", "video", "iframe"]);
+
+function hasControl(node: ElementContent): boolean {
+  return node.type === "element" && (controls.has(node.tagName) || node.children.some(hasControl));
+}
+
+function textOf(node: ElementContent): string {
+  if (node.type === "text") return node.value;
+  return node.type === "element" ? node.children.map(textOf).join("") : "";
 }
