@@ -12,6 +12,7 @@ export function drawLocalGraph(section: HTMLElement): void {
   const host = section.querySelector<HTMLElement>(".graph-host");
   const list = section.querySelector<HTMLElement>(".graph-neighbours");
   if (!host || !list) return;
+  const base = section.dataset.base ?? "/";
   const nodes: DrawNode[] = [{ x: 0, y: 0, kind: kinds.indexOf(section.dataset.kind ?? "page"), title: section.dataset.title ?? "", url: section.dataset.url ?? "/" }];
   const edges: number[] = [];
   const first = [...list.querySelectorAll<HTMLLIElement>(":scope > li")];
@@ -29,7 +30,6 @@ export function drawLocalGraph(section: HTMLElement): void {
     });
   });
   host.hidden = false;
-  const base = section.dataset.base ?? "/";
   mountGraph(host, { kinds, nodes, edges }, { base, navigable: false, centre: 0, labels: nodes.length <= 12 });
 
   function add(item: HTMLLIElement, angle: number, depth: number): number | undefined {
