@@ -55,7 +55,7 @@ describe("incremental wenda build", { timeout: 900_000 }, () => {
   const build = (out: string, ...flags: string[]) => {
     const run = wenda(["build", vault, "--out", path.join(scratch, out), ...flags], { env: { WENDA_DEBUG: "1" }, timeout: 300_000 });
     assert.equal(run.code, 0, run.stderr);
-    return run.stderr;
+    return run.stdout + run.stderr;
   };
   /** `[rendered, unchanged]` from the page cache's log line. */
   const pages = (log: string): [number, number] => {
@@ -123,5 +123,33 @@ describe("incremental wenda build", { timeout: 900_000 }, () => {
   test("--no-cache writes no cache, not even the default one", () => {
     build("plain", "--no-cache");
     assert.equal(fs.existsSync(cacheDirFor(workRoot, vault)), false);
+  });
+});
+
+describe("wenda build --cache-dir", () => {
+  let scratch = "";
+  before(() => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), "wenda-cache-dir-"));
+    fs.cpSync(path.join(repoRoot, "content"), path.join(scratch, "vault"), { recursive: true });
+    fs.mkdirSync(path.join(scratch, "mine"));
+    fs.writeFileSync(path.join(scratch, "mine", "notes.txt"), "mine");
+  });
+  after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  const refused = (args: string[], pattern: RegExp) => {
+    const run = wenda(["build", path.join(scratch, "vault"), "--out", path.join(scratch, "site"), ...args]);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, pattern);
+    assert.equal(run.stderr.trim().split("\n").length, 1, run.stderr);
+  };
+
+  test("is refused inside the vault, around it, in a folder of someone else's, around --out, or with --no-cache", () => {
+    refused(["--cache-dir", path.join(scratch, "vault", "cache")], /refusing --cache-dir .*overlaps the vault/);
+    refused(["--cache-dir", scratch], /refusing --cache-dir .*overlaps the vault/);
+    refused(["--cache-dir", path.join(scratch, "mine")], /refusing --cache-dir .*not a wenda cache/);
+    refused(["--cache-dir", path.join(scratch, "site", "cache")], /refusing --out .*cache folder/);
+    refused(["--cache-dir", path.join(scratch, "c"), "--no-cache"], /cannot be used together/);
+    assert.deepEqual(fs.readdirSync(path.join(scratch, "mine")), ["notes.txt"]);
+    assert.equal(fs.existsSync(path.join(scratch, "vault", "cache")), false);
   });
 });
