@@ -90,6 +90,7 @@ export async function siteCommand(command: "build" | "dev" | "preview", position
     const allow = [projectRoot, vault, ...(config.media.dir ? [config.media.dir] : [])];
     if (!modules.startsWith(projectRoot)) allow.push(modules);
     env.WENDA_FS_ALLOW = JSON.stringify(allow);
+    makeCache(cache);
     return withLock(command, () => runAstro(astro, ["dev", "--host", "127.0.0.1", "--port", String(port)], env));
   }
 
@@ -99,6 +100,7 @@ export async function siteCommand(command: "build" | "dev" | "preview", position
   guarded.push({ label: "work folder of wenda", dir: workRoot });
   if (cache) guarded.push({ label: "cache folder", dir: cache });
   checkOutput(out, guarded, shownOut);
+  makeCache(cache);
   if (!/max-old-space-size/.test(env.NODE_OPTIONS ?? "")) {
     env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapBudget(vault)}`.trim();
   }
@@ -126,8 +128,8 @@ export async function siteCommand(command: "build" | "dev" | "preview", position
 const cacheMarker = ".wenda-cache";
 
 /**
- * The cache folder of this build (`--cache-dir`, else one per vault under the work folder), created and marked;
- * `undefined` with `--no-cache`. It may not overlap the vault or the media folder, and a `--cache-dir` that
+ * The cache folder of this build (`--cache-dir`, else one per vault under the work folder; made by `makeCache`
+ * once `--out` is checked too); `undefined` with `--no-cache`. It may not overlap the vault or the media folder, and a `--cache-dir` that
  * already holds files must be one wenda made.
  */
 function cacheFolder(flags: Flags, vault: string, guarded: readonly Protected[]): string | undefined {
@@ -144,9 +146,14 @@ function cacheFolder(flags: Flags, vault: string, guarded: readonly Protected[])
   if (fs.existsSync(dir) && !fs.existsSync(path.join(dir, cacheMarker))) {
     if (!fs.statSync(dir).isDirectory() || fs.readdirSync(dir).length > 0) throw new UserError(`refusing --cache-dir \`${given ?? dir}\`: it is not empty and not a wenda cache (no ${cacheMarker} file); pick a new folder`, 2);
   }
+  return dir;
+}
+
+/** Create and mark the cache folder, once every check has passed. */
+function makeCache(dir: string | undefined): void {
+  if (!dir) return;
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, cacheMarker), "wenda's build cache: safe to delete\n");
-  return dir;
 }
 
 /** Run `task` holding the per-checkout lock (Astro's `.astro/` and wenda's page files are shared). */
