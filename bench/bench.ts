@@ -449,13 +449,13 @@ function logseqReport(r: LogseqResult): string {
 
 const fixed = (value: number, digits: number): string => value.toFixed(digits);
 const verdict = (c: Check): string =>
-  `${c.name} ${fixed(c.value, c.unit === "x" ? 2 : c.value < 100 ? 1 : 0)}${c.unit === "x" ? "x" : ` ${c.unit}`} ≤ ${c.limit}${c.unit === "x" ? "x" : ` ${c.unit}`} ${c.pass ? "PASS" : "MISS"}`;
+  `${c.name} ${fixed(c.value, c.unit === "x" ? 2 : c.value < 100 ? 1 : 0)}${c.unit === "x" ? "x" : ` ${c.unit}`} ≤ ${Number(c.limit.toFixed(2))}${c.unit === "x" ? "x" : ` ${c.unit}`} ${c.pass ? "PASS" : "MISS"}`;
 
 /** Both RSS figures of a site build. */
 function siteRss(s: SiteResult): string {
   const parts = [
     s.timeMaxRssKB === undefined ? undefined : `largest process ${fixed(mb(s.timeMaxRssKB), 0)} MB (time -v)`,
-    s.treeSumRssKB === undefined ? undefined : `process-tree sum ${fixed(mb(s.treeSumRssKB), 0)} MB (ps every 200 ms)`,
+    s.treeSumRssKB === undefined ? undefined : `process-tree sum ${fixed(mb(s.treeSumRssKB), 0)} MB (/proc every 100 ms)`,
   ].filter((x) => x !== undefined);
   return parts.join(", ") || "not measured";
 }
