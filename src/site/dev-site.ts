@@ -26,7 +26,8 @@ import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, type SiteLinks, siteLinksOf } from "../render/site-links.ts";
 import { stringsFor } from "../i18n/index.ts";
 import { CachingComposer } from "./dev-compose.ts";
-import { assembleSiteModel, type NotePage, noteHtmlFields, pageLinker, type QuestionPage, questionHtmlFields, type SiteModel } from "./model.ts";
+import { noteDates } from "./dates.ts";
+import { assembleSiteModel, type NotePage, noteDateFields, noteHtmlFields, pageLinker, type QuestionPage, questionHtmlFields, questionUpdated, type SiteModel, sitePreviews } from "./model.ts";
 import { parseAndRenderInWorkers } from "./parallel.ts";
 import { parseFiles } from "./parse-worker.ts";
 
@@ -219,23 +220,31 @@ export class DevSite {
   #withNewHtml(): SiteModel {
     const linker = pageLinker(this.#snapshot.graph, this.config.questionPrefix);
     const composer = this.#composer;
+    // An edit changes the file's time, which may be its date (and its questions'): dates are read again.
+    const dates = noteDates(this.#snapshot.graph.notes.filter((n) => n.published), this.vault);
     const note = (page: NotePage): NotePage => {
       if (page.virtual) return page;
       const fields = noteHtmlFields(composer.page(page.id), page.title);
-      if (fields.html === page.html) return page;
-      const { html: _h, diagram: _d, math: _m, titleInContent: _t, ...rest } = page;
-      return { ...rest, ...fields };
+      const dated = noteDateFields(dates, page.id);
+      if (fields.html === page.html && dated.updated === page.updated && dated.created === page.created) return page;
+      const { html: _h, diagram: _d, math: _m, titleInContent: _t, description: _s, updated: _u, created: _c, ...rest } = page;
+      return { ...rest, ...fields, ...dated };
     };
     const question = (page: QuestionPage): QuestionPage => {
       const q = linker.questions.get(page.id);
       if (!q) return page;
       const fields = questionHtmlFields(q, this.#rendered, composer, linker);
-      if (fields.ownHtml === page.ownHtml && fields.answers.length === page.answers.length && fields.answers.every((answer, i) => answer.html === page.answers[i]?.html)) return page;
-      const { answers: _a, ownHtml: _o, diagram: _d, math: _m, ...rest } = page;
-      return { ...rest, ...fields };
+      const updated = questionUpdated(q, linker.published, dates);
+      if (updated === page.updated && fields.ownHtml === page.ownHtml && fields.answers.length === page.answers.length && fields.answers.every((answer, i) => answer.html === page.answers[i]?.html)) return page;
+      const { answers: _a, ownHtml: _o, diagram: _d, math: _m, description: _s, updated: _u, ...rest } = page;
+      return { ...rest, ...fields, ...(updated ? { updated } : {}) };
     };
     const { home, ...model } = this.model;
-    return { ...model, notes: model.notes.map(note), questions: model.questions.map(question), ...(home ? { home: note(home) } : {}) };
+    const notes = model.notes.map(note);
+    const questions = model.questions.map(question);
+    const newHome = home ? note(home) : undefined;
+    const previews = sitePreviews(notes, newHome, questions, model.tags, model.strings);
+    return { ...model, notes, questions, previews, previewShards: previews.length, ...(newHome ? { home: newHome } : {}) };
   }
 
   #assemble(): SiteModel {

@@ -17,7 +17,7 @@ import { showsMath } from "../render/handlers/math.ts";
 import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, siteLinksOf } from "../render/site-links.ts";
 import { PageComposer } from "./compose.ts";
-import { compareDates, type IsoDate, noteDates } from "./dates.ts";
+import { compareDates, type IsoDate, type NoteDates, noteDates } from "./dates.ts";
 import { describe } from "./describe.ts";
 import { type GraphView, graphViewOf, type LocalNode, localGraphs } from "./graph-view.ts";
 import { type Paging, pageCount, pageSize, pageUrl, paginateGroups, paging } from "./paging.ts";
@@ -263,11 +263,7 @@ export function assembleSiteModel(
       const resolved = media.resolve(note.media, mediaOrigin(note.media), note.id);
       page.video = "url" in resolved ? { url: resolved.url } : { missing: resolved.missing };
     }
-    const dated = dates.get(note.id);
-    if (dated) page.updated = dated.updated;
-    if (dated?.created) page.created = dated.created;
-    const description = describe(page.html);
-    if (description) page.description = description;
+    Object.assign(page, noteDateFields(dates, note.id));
     notePages.push(page);
   }
 
@@ -325,9 +321,7 @@ export function assembleSiteModel(
       neighbours: neighbours(q.id),
     };
     Object.assign(page, html);
-    const description = describe(page.ownHtml ?? page.answers[0]?.html ?? "");
-    if (description) page.description = description;
-    const updated = [q.id, ...q.cards].map((id) => (published(id) ? dates.get(id)?.updated : undefined)).filter((d) => d !== undefined).sort(compareDates)[0];
+    const updated = questionUpdated(q, published, dates);
     if (updated) page.updated = updated;
     questionPages.push(page);
   }
@@ -376,7 +370,7 @@ export function assembleSiteModel(
 
   const tree = buildHomeIndex(graph.questions.filter((q) => q.published && urlOf(q.id)), cardCount, questionTitle);
   const notePagesCards = notePages.filter((page) => page.kind === "card").length;
-  const previews = previewShards(previewSources());
+  const previews = sitePreviews(notePages, home, questionPages, tagPages, strings);
   return {
     config: { title: config.title, lang: config.lang, base: config.base, searchLanguage: config.searchLanguage, questionPrefix: config.questionPrefix, ...(config.site ? { site: config.site } : {}) },
     strings,
@@ -404,17 +398,6 @@ export function assembleSiteModel(
     previewShards: previews.length,
     graph: graphView,
   };
-
-  function previewSources(): PreviewSource[] {
-    const kindOf = (page: NotePage) => (page.kind === "card" ? strings.kindCard : strings.kindPage);
-    return [
-      ...[...notePages, ...(home ? [home] : [])].map((page) => ({ url: page.url, title: page.title, kind: kindOf(page), tags: page.tags, html: [page.html] })),
-      ...questionPages.map((page) => ({ url: page.url, title: page.title, kind: strings.kindQuestion, tags: page.tags, html: [page.ownHtml, ...page.answers.map((a) => a.html)] })),
-      ...tagPages
-        .filter((tag) => tag.paging.page === 1)
-        .map((tag) => ({ url: tag.url, title: `#${tag.name}`, kind: strings.tag, tags: tag.children.slice(0, 4), html: [`${tag.totals.notes} ${strings.cards} · ${tag.totals.questions} ${strings.questions}`] })),
-    ];
-  }
 
   function allPagesOf(): SiteModel["allPages"] {
     const order = (a: PageLink, b: PageLink) => a.title.localeCompare(b.title, "zh-CN");
@@ -481,8 +464,10 @@ export function pageLinker(graph: Graph, questionPrefix: string): PageLinker {
 }
 
 /** A note page's HTML and what follows from it: a diagram, math, a title the content already shows. */
-export function noteHtmlFields(html: string, title: string): Pick<NotePage, "html" | "diagram" | "math" | "titleInContent"> {
-  const fields: Pick<NotePage, "html" | "diagram" | "math" | "titleInContent"> = { html };
+export function noteHtmlFields(html: string, title: string): Pick<NotePage, "html" | "diagram" | "math" | "titleInContent" | "description"> {
+  const fields: Pick<NotePage, "html" | "diagram" | "math" | "titleInContent" | "description"> = { html };
+  const description = describe(html);
+  if (description) fields.description = description;
   if (hasDiagram(html)) fields.diagram = true;
   if (showsMath(html)) fields.math = true;
   if (opensWithTitle(html, title)) fields.titleInContent = true;
@@ -495,7 +480,7 @@ export function questionHtmlFields(
   rendered: ReadonlyMap<string, RenderedNote>,
   composer: Pick<PageComposer, "page" | "parts">,
   linker: Pick<PageLinker, "published" | "link">,
-): Pick<QuestionPage, "answers" | "ownHtml" | "diagram" | "math"> {
+): Pick<QuestionPage, "answers" | "ownHtml" | "diagram" | "math" | "description"> {
   const cut: { note: string; html: string; anchor: string }[] = [];
   for (const card of q.cards) {
     if (!linker.published(card)) continue;
@@ -506,9 +491,35 @@ export function questionHtmlFields(
     const { note, anchor } = cut[i] as (typeof cut)[number];
     return { card: linker.link(note), html, anchor };
   });
-  const fields: Pick<QuestionPage, "answers" | "ownHtml" | "diagram" | "math"> = { answers };
+  const fields: Pick<QuestionPage, "answers" | "ownHtml" | "diagram" | "math" | "description"> = { answers };
   if (q.hasPage && linker.published(q.id)) fields.ownHtml = composer.page(q.id);
+  const description = describe(fields.ownHtml ?? answers[0]?.html ?? "");
+  if (description) fields.description = description;
   if ((fields.ownHtml && hasDiagram(fields.ownHtml)) || answers.some((answer) => hasDiagram(answer.html))) fields.diagram = true;
   if (showsMath(fields.ownHtml, ...answers.map((answer) => answer.html))) fields.math = true;
   return fields;
+}
+
+/** A note page's dates (src/site/dates.ts), as its fields. */
+export function noteDateFields(dates: ReadonlyMap<string, NoteDates>, id: string): Pick<NotePage, "updated" | "created"> {
+  const dated = dates.get(id);
+  return { ...(dated ? { updated: dated.updated } : {}), ...(dated?.created ? { created: dated.created } : {}) };
+}
+
+/** A question's date: the newest of its own page's and those of the published cards that answer it. */
+export function questionUpdated(q: GraphQuestion, published: (id: string) => boolean, dates: ReadonlyMap<string, NoteDates>): IsoDate | undefined {
+  return [q.id, ...q.cards].map((id) => (published(id) ? dates.get(id)?.updated : undefined)).filter((d) => d !== undefined).sort(compareDates)[0];
+}
+
+/** Hover previews of every page (cards, notes, the home note, questions, tags' first pages), sharded. */
+export function sitePreviews(notePages: readonly NotePage[], home: NotePage | undefined, questionPages: readonly QuestionPage[], tagPages: readonly TagPage[], strings: Strings): PreviewShard[] {
+  const kindOf = (page: NotePage) => (page.kind === "card" ? strings.kindCard : strings.kindPage);
+  const sources: PreviewSource[] = [
+    ...[...notePages, ...(home ? [home] : [])].map((page) => ({ url: page.url, title: page.title, kind: kindOf(page), tags: page.tags, html: [page.html] })),
+    ...questionPages.map((page) => ({ url: page.url, title: page.title, kind: strings.kindQuestion, tags: page.tags, html: [page.ownHtml, ...page.answers.map((a) => a.html)] })),
+    ...tagPages
+      .filter((tag) => tag.paging.page === 1)
+      .map((tag) => ({ url: tag.url, title: `#${tag.name}`, kind: strings.tag, tags: tag.children.slice(0, 4), html: [`${tag.totals.notes} ${strings.cards} · ${tag.totals.questions} ${strings.questions}`] })),
+  ];
+  return previewShards(sources);
 }

@@ -52,7 +52,9 @@ function pageCache(): PageCacheState | undefined {
   const { notes, questions, tags, commentPages, ...site } = model;
   const common = `${version}\0${sha1(JSON.stringify(site))}\0`;
   const fingerprints = new Map<string, string>();
-  for (const page of [...notes, ...questions, ...tags, ...commentPages]) fingerprints.set(page.url, sha1(common + JSON.stringify(page)));
+  // A question page shows no date: its `updated` (its newest card's) feeds the sitemap only, written every build.
+  const shown = questions.map(({ updated: _updated, ...page }) => page);
+  for (const page of [...notes, ...shown, ...tags, ...commentPages]) fingerprints.set(page.url, sha1(common + JSON.stringify(page)));
   const state: PageCacheState = { dir, previous: readManifest(dir), fingerprints, skipped: new Map() };
   store[key] = state;
   return state;
