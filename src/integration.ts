@@ -14,7 +14,7 @@ import { onPagesChanged } from "./site/dev-session.ts";
 import { loadSite, siteState } from "./site/load.ts";
 import { completeBuild } from "./site/page-cache.ts";
 // Imported up front: the config's module runner is closed by the time `astro:build:done` runs.
-import { discardSearchIndex, finishSearchIndex, htmlFiles, startSearchIndex } from "./site/search-index.ts";
+import { discardSearchIndex, finishSearchIndex, htmlFiles } from "./site/search-index.ts";
 import { copyMermaid, mermaidFiles, mermaidFolder } from "./site/mermaid.ts";
 import { writePublishingFiles } from "./site/publish-files.ts";
 
@@ -27,16 +27,14 @@ export function wenda(): AstroIntegration {
       "astro:config:done": ({ config }) => {
         base = config.base;
       },
-      "astro:config:setup": ({ command, config, addMiddleware, logger }) => {
+      "astro:config:setup": ({ command, config, injectScript, logger }) => {
+        // Dev only: open tabs reload when their page changed (a built site gets no such script).
+        if (command === "dev") injectScript("page", devClient);
         if (command !== "build") return;
         // Parse in the workers while Astro sets up Vite; the content loader awaits this same promise.
         void loadSite({ root: fileURLToPath(config.root), log: (message) => logger.info(message) }).catch(() => {});
-        // "pre": outermost, so it sees the page as any other middleware leaves it.
-        addMiddleware({ entrypoint: new URL("./search-feed.ts", import.meta.url), order: "pre" });
-      },
-      "astro:build:start": async () => {
-        const model = siteState().built;
-        await startSearchIndex(model?.config.searchLanguage ?? "zh-cn", model?.config.base ?? "/");
+        // Pagefind indexes the finished site from disk, in file order: fed page by page as Astro rendered them
+        // (src/site/search-index.ts can), an incremental build's index came out in another order than a cold one's.
       },
       "astro:server:setup": ({ server }) => {
         onPagesChanged((changed) => server.hot.send("wenda:changed", changed));
