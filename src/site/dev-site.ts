@@ -224,9 +224,10 @@ export class DevSite {
     const dates = noteDates(this.#snapshot.graph.notes.filter((n) => n.published), this.vault);
     const note = (page: NotePage): NotePage => {
       if (page.virtual) return page;
-      const fields = noteHtmlFields(composer.page(page.id), page.title);
+      const html = composer.page(page.id);
       const dated = noteDateFields(dates, page.id);
-      if (fields.html === page.html && dated.updated === page.updated && dated.created === page.created) return page;
+      if (html === page.html && dated.updated === page.updated && dated.created === page.created) return page;
+      const fields = noteHtmlFields(html, page.title);
       const { html: _h, diagram: _d, math: _m, titleInContent: _t, description: _s, updated: _u, created: _c, ...rest } = page;
       return { ...rest, ...fields, ...dated };
     };
@@ -243,7 +244,9 @@ export class DevSite {
     const notes = model.notes.map(note);
     const questions = model.questions.map(question);
     const newHome = home ? note(home) : undefined;
-    const previews = sitePreviews(notes, newHome, questions, model.tags, model.strings);
+    // Previews read every page's text: only when a page changed (an edit's time alone changes none).
+    const same = notes.every((page, i) => page === model.notes[i]) && questions.every((page, i) => page === model.questions[i]) && newHome === home;
+    const previews = same ? model.previews : sitePreviews(notes, newHome, questions, model.tags, model.strings);
     return { ...model, notes, questions, previews, previewShards: previews.length, ...(newHome ? { home: newHome } : {}) };
   }
 
