@@ -88,6 +88,8 @@ describe("wenda dev updates open tabs", { timeout: 600_000 }, () => {
     fs.writeFileSync(path.join(vault, "卡片/集群.md"), "* [[？集群模式]]\n  * 第二版回答，改过了 #集群\n");
     await shows(card.page, "第二版回答，改过了", "article");
     await shows(question.page, "第二版回答，改过了", "main");
+    // The new text can be visible before the reloaded document's `load` event (it waits for the player's media).
+    for (let waited = 0; !(loads.card >= 1 && loads.question >= 1) && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
     assert.ok(loads.card >= 1 && loads.question >= 1, "both tabs reloaded by themselves");
     assert.ok(!(await card.page.textContent("article"))?.includes("第一版回答"), "the old answer is gone");
 
