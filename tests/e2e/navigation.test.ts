@@ -123,8 +123,13 @@ test("the explorer on a phone: after the content, one tap from the header", TEST
   withPage(
     async (page) => {
       await page.goto(obsidian.url("/导航/标题重复/"));
-      const [nav, main] = [await page.locator("nav.explorer").boundingBox(), await page.locator("main").boundingBox()];
-      assert.ok(nav && main && nav.y >= main.y + main.height - 1, "explorer below the content");
+      // Both boxes read at once, after the page settled: scripts (local graph, player) may still grow the content.
+      await page.waitForLoadState("networkidle");
+      const { nav, main } = await page.evaluate(() => {
+        const [n, m] = ["nav.explorer", "main"].map((selector) => document.querySelector(selector)?.getBoundingClientRect());
+        return { nav: n && { y: n.y }, main: m && { y: m.y, height: m.height } };
+      });
+      assert.ok(nav && main && nav.y >= main.y + main.height - 1, `explorer below the content (${JSON.stringify({ nav, main })})`);
       await page.locator(".site-header a.to-explorer").click();
       await page.waitForURL((url) => url.hash === "#explorer");
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
