@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     let questionLine = -1;
     for (const name of fs.readdirSync(cardDir).sort()) {
       lines = fs.readFileSync(path.join(cardDir, name), "utf8").split("\n");
+      if (!lines.join("\n").includes('"dg-publish":true')) continue; // a draft has no page
       questionLine = lines.findIndex((line) => /^\s*\* \[\[[^\]]*？/.test(line));
       if (questionLine !== -1) {
         cardFile = path.join(cardDir, name);

@@ -12,9 +12,9 @@ import { katexAssets, katexFolder } from "./render/katex-assets.ts";
 import { devClient } from "./site/dev-client.ts";
 import { onPagesChanged } from "./site/dev-session.ts";
 import { loadSite, siteState } from "./site/load.ts";
-import { completeBuild } from "./site/page-cache.ts";
+import { completeBuild, htmlFiles } from "./site/page-cache.ts";
 // Imported up front: the config's module runner is closed by the time `astro:build:done` runs.
-import { discardSearchIndex, finishSearchIndex, htmlFiles } from "./site/search-index.ts";
+import { finishSearchIndex } from "./site/search-index.ts";
 import { copyMermaid, mermaidFiles, mermaidFolder } from "./site/mermaid.ts";
 import { writePublishingFiles } from "./site/publish-files.ts";
 
@@ -80,10 +80,9 @@ export function wenda(): AstroIntegration {
         // The unchanged pages of an incremental build are copied in first; the index may be the previous one.
         await completeBuild(out, language, async () => {
           const started = performance.now();
-          const indexed = await finishSearchIndex(out, language, (message) => logger.warn(message));
+          const indexed = await finishSearchIndex(out, language);
           logger.info(`search index: ${indexed} pages in ${Math.round(performance.now() - started)} ms`);
         }, (message) => logger.info(message));
-        await discardSearchIndex();
         // Every page of the site, the copied ones of an incremental build included.
         const pathnames = htmlFiles(out).flatMap((file) => (file === "404.html" ? [] : [file.replace(/(^|\/)index\.html$/, "$1")]));
         if (model) logger.info(writePublishingFiles(out, model, base, pathnames));

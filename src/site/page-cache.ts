@@ -86,7 +86,7 @@ export function changedOnly<T extends { data: { url: string } }>(entries: T[]): 
 }
 
 /** Every HTML file under `dir` (output-relative, forward slashes), leaving out Pagefind's folder. */
-function htmlFiles(dir: string): string[] {
+export function htmlFiles(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[])
     .map((name) => name.split(path.sep).join("/"))
     .filter((name) => name.endsWith(".html") && !name.startsWith("pagefind/"))

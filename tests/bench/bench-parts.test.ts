@@ -10,7 +10,6 @@ import { asHugoPage } from "../../bench/hugo.ts";
 import { parseStat, type ProcStat, readAllStats, TreeSampler, treeOf } from "../../bench/proc-tree.ts";
 import { measurePageSizes } from "../../bench/sizes.ts";
 import { table, width } from "../../bench/table.ts";
-import { sourcePathOf } from "../../src/site/search-index.ts";
 
 test("bench arguments: builds, Hugo and dev are on by default and each can be turned off", () => {
   const defaults = parseBenchArgs([]);
@@ -69,12 +68,3 @@ test("page sizes: the largest HTML page and the home page, Pagefind's folder lef
   }
 });
 
-test("the search index names a rendered page by the file it is written to, under any base", () => {
-  assert.equal(sourcePathOf("/", "/"), "index.html");
-  assert.equal(sourcePathOf("/q/Redis-%E9%9B%86%E7%BE%A4/", "/"), "q/Redis-集群/index.html");
-  assert.equal(sourcePathOf("/notes/q/a/", "/notes/"), "q/a/index.html");
-  assert.equal(sourcePathOf("/notes/", "/notes/"), "index.html");
-  assert.equal(sourcePathOf("/notes", "/notes/"), "index.html");
-  assert.equal(sourcePathOf("/404/", "/"), "404.html");
-  assert.equal(sourcePathOf("/tags/a/2/", "/"), "tags/a/2/index.html");
-});
