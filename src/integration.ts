@@ -15,6 +15,7 @@ import { loadSite, siteState } from "./site/load.ts";
 import { completeBuild, htmlFiles } from "./site/page-cache.ts";
 // Imported up front: the config's module runner is closed by the time `astro:build:done` runs.
 import { finishSearchIndex } from "./site/search-index.ts";
+import { generationTiming, PageGenerations } from "./site/dev-catch-up.ts";
 import { copyMermaid, mermaidFiles, mermaidFolder } from "./site/mermaid.ts";
 import { writePublishingFiles } from "./site/publish-files.ts";
 
@@ -37,7 +38,21 @@ export function wenda(): AstroIntegration {
         // (src/site/search-index.ts can), an incremental build's index came out in another order than a cold one's.
       },
       "astro:server:setup": ({ server }) => {
-        onPagesChanged((changed) => server.hot.send("wenda:changed", changed));
+        // A tab that reloads misses what changes while it loads: it says which update it was served at (dev-catch-up.ts).
+        const generations = new PageGenerations();
+        onPagesChanged((changed) => {
+          generations.record(changed);
+          server.hot.send("wenda:changed", changed);
+        });
+        server.hot.on("wenda:loaded", (data: { url?: unknown; generation?: unknown }, client: { send(payload: unknown): void }) => {
+          if (typeof data?.url !== "string" || typeof data.generation !== "number") return;
+          const missed = generations.missed(data.url, data.generation);
+          if (missed) client.send({ type: "custom", event: "wenda:changed", data: missed });
+        });
+        server.middlewares.use((_req, res, next) => {
+          res.setHeader("Server-Timing", `${generationTiming};desc="${generations.current}"`);
+          next();
+        });
         server.middlewares.use((req, res, next) => {
           const media = siteState().built?.media ?? [];
           let url: string;

@@ -2,7 +2,8 @@
  * The script `wenda dev` adds to every page (never to a built site): when the dev server says pages changed
  * (dev-session.ts, over Vite's HMR channel), the tab reloads if its own page is one of them. A page that came or
  * went is routed by Astro only once its data store is written (half a second later): the tab waits until its URL
- * answers as it now should (200 or 404), then reloads.
+ * answers as it now should (200 or 404), then reloads. A change it missed while loading is sent again once it
+ * says which update it was served at.
  */
 export const devClient = `
 if (import.meta.hot) {
@@ -14,13 +15,17 @@ if (import.meta.hot) {
     }
     location.reload();
   };
+  let here = location.pathname;
+  try { here = decodeURIComponent(here); } catch {}
+  if (!here.endsWith("/")) here += "/";
   import.meta.hot.on("wenda:changed", (changed) => {
-    let here = location.pathname;
-    try { here = decodeURIComponent(here); } catch {}
-    if (!here.endsWith("/")) here += "/";
     if (changed.removed.includes(here)) settle(false);
     else if (changed.added.includes(here)) settle(true);
     else if (changed.all || changed.urls.includes(here)) location.reload();
   });
+  // A change made while this page loaded was sent before its socket connected: ask for it (dev-catch-up.ts).
+  const navigation = performance.getEntriesByType("navigation")[0];
+  const stamp = navigation && navigation.serverTiming ? navigation.serverTiming.find((entry) => entry.name === "wenda-generation") : undefined;
+  if (stamp) import.meta.hot.send("wenda:loaded", { url: here, generation: Number(stamp.description) });
 }
 `;
