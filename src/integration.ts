@@ -9,13 +9,13 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { sendFile } from "./cli/serve.ts";
 import { katexAssets, katexFolder } from "./render/katex-assets.ts";
+import { generationTiming, PageGenerations } from "./site/dev-catch-up.ts";
 import { devClient } from "./site/dev-client.ts";
 import { onPagesChanged } from "./site/dev-session.ts";
 import { loadSite, siteState } from "./site/load.ts";
 import { completeBuild, htmlFiles } from "./site/page-cache.ts";
 // Imported up front: the config's module runner is closed by the time `astro:build:done` runs.
 import { finishSearchIndex } from "./site/search-index.ts";
-import { generationTiming, PageGenerations } from "./site/dev-catch-up.ts";
 import { copyMermaid, mermaidFiles, mermaidFolder } from "./site/mermaid.ts";
 import { writePublishingFiles } from "./site/publish-files.ts";
 
@@ -34,8 +34,6 @@ export function wenda(): AstroIntegration {
         if (command !== "build") return;
         // Parse in the workers while Astro sets up Vite; the content loader awaits this same promise.
         void loadSite({ root: fileURLToPath(config.root), log: (message) => logger.info(message) }).catch(() => {});
-        // Pagefind indexes the finished site from disk, in file order: fed page by page as Astro rendered them
-        // (src/site/search-index.ts can), an incremental build's index came out in another order than a cold one's.
       },
       "astro:server:setup": ({ server }) => {
         // A tab that reloads misses what changes while it loads: it says which update it was served at (dev-catch-up.ts).

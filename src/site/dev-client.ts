@@ -5,6 +5,8 @@
  * answers as it now should (200 or 404), then reloads. A change it missed while loading is sent again once it
  * says which update it was served at.
  */
+import { generationTiming } from "./dev-catch-up.ts";
+
 export const devClient = `
 if (import.meta.hot) {
   const settle = async (wanted) => {
@@ -25,7 +27,7 @@ if (import.meta.hot) {
   });
   // A change made while this page loaded was sent before its socket connected: ask for it (dev-catch-up.ts).
   const navigation = performance.getEntriesByType("navigation")[0];
-  const stamp = navigation && navigation.serverTiming ? navigation.serverTiming.find((entry) => entry.name === "wenda-generation") : undefined;
+  const stamp = navigation && navigation.serverTiming ? navigation.serverTiming.find((entry) => entry.name === "${generationTiming}") : undefined;
   if (stamp) import.meta.hot.send("wenda:loaded", { url: here, generation: Number(stamp.description) });
 }
 `;
