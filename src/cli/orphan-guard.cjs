@@ -6,3 +6,5 @@ const timer = setInterval(() => {
   if (process.ppid !== parent) process.kill(process.pid, "SIGTERM");
 }, 1000);
 timer.unref();
+// A CPU profile (WENDA_CPU_PROF, see site.ts) is written only by an exit, not by a death from a signal.
+if (process.env.WENDA_CPU_PROF) for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => process.exit(130));

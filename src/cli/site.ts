@@ -176,7 +176,9 @@ async function withLock(command: string, task: () => Promise<number>): Promise<n
 function runAstro(astro: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise<number>((resolve) => {
     const guard = fileURLToPath(new URL("./orphan-guard.cjs", import.meta.url));
-    const child = spawn(process.execPath, ["--require", guard, astro, ...args, "--root", projectRoot], { cwd: projectRoot, env, stdio: "inherit" });
+    // WENDA_CPU_PROF=<dir>: a V8 CPU profile of the Astro process (and its workers), written there when it exits.
+    const profile = env.WENDA_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(env.WENDA_CPU_PROF)}`] : [];
+    const child = spawn(process.execPath, [...profile, "--require", guard, astro, ...args, "--root", projectRoot], { cwd: projectRoot, env, stdio: "inherit" });
     let received: NodeJS.Signals | undefined;
     const forward = (signal: NodeJS.Signals) => {
       received = signal;

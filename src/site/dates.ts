@@ -30,10 +30,13 @@ export interface DatedNote {
 const updatedKeys = ["updated", "dg-updated", "modified", "last-modified", "lastmod", "updated-at"];
 const createdKeys = ["created", "date", "dg-created", "created-at"];
 
-/** Dates of `notes`, by note id; a note whose file cannot be read and has no date is left out. */
-export function noteDates(notes: readonly DatedNote[], vault: string): Map<string, NoteDates> {
+/**
+ * Dates of `notes`, by note id; a note whose file cannot be read and has no date is left out. `commitDates` gives
+ * the vault's git dates (`gitDates`), asked for only when a note has no date of its own (`wenda dev` keeps them).
+ */
+export function noteDates(notes: readonly DatedNote[], vault: string, commitDates: () => ReadonlyMap<string, IsoDate> = () => gitDates(vault)): Map<string, NoteDates> {
   const dates = new Map<string, NoteDates>();
-  let commits: Map<string, IsoDate> | undefined;
+  let commits: ReadonlyMap<string, IsoDate> | undefined;
   for (const note of notes) {
     const updated = firstDate(note.frontmatter, updatedKeys);
     const written = firstDate(note.frontmatter, createdKeys);
@@ -43,7 +46,7 @@ export function noteDates(notes: readonly DatedNote[], vault: string): Map<strin
       dates.set(note.id, { updated: stated, ...(created ? { created } : {}), source: updated || written ? "frontmatter" : "journal" });
       continue;
     }
-    commits ??= gitDates(vault);
+    commits ??= commitDates();
     const committed = commits.get(note.path.normalize("NFC"));
     if (committed) {
       dates.set(note.id, { updated: committed, source: "git" });

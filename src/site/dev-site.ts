@@ -26,10 +26,11 @@ import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, type SiteLinks, siteLinksOf } from "../render/site-links.ts";
 import { stringsFor } from "../i18n/index.ts";
 import { CachingComposer } from "./dev-compose.ts";
-import { noteDates } from "./dates.ts";
-import { assembleSiteModel, type NotePage, noteDateFields, noteHtmlFields, pageLinker, type QuestionPage, questionHtmlFields, questionUpdated, type SiteModel, sitePreviews } from "./model.ts";
+import { gitDates, type IsoDate, type NoteDates, noteDates } from "./dates.ts";
+import { assembleSiteModel, type NotePage, noteDateFields, noteHtmlFields, pageLinker, type QuestionPage, questionContent, questionHtmlFields, questionUpdated, type SiteModel, sitePreviews } from "./model.ts";
 import { parseAndRenderInWorkers } from "./parallel.ts";
 import { parseFiles } from "./parse-worker.ts";
+import type { PreviewMemo } from "./previews.ts";
 
 /** What rendering depended on, for one graph: compared before and after a change. */
 interface Snapshot {
@@ -70,6 +71,10 @@ export class DevSite {
   #noteCopies = new Map<string, MediaCopy[]>();
   #snapshot: Snapshot;
   #composer: CachingComposer;
+  /** Published notes' dates, redone for the notes each update re-parses; the vault's git dates, read once. */
+  #dates = new Map<string, NoteDates>();
+  #commits: ReadonlyMap<string, IsoDate> | undefined;
+  #previews: PreviewMemo = new WeakMap();
 
   private constructor(vault: string, config: WendaConfig, files: VaultFile[], attachments: string[], parsed: ParsedNote[], rendered: Map<string, RenderedNote>, copies: MediaCopy[]) {
     this.vault = vault;
@@ -82,6 +87,7 @@ export class DevSite {
     this.#coldCopies = copies;
     this.#composer = new CachingComposer(rendered, stringsFor(config.lang));
     this.#snapshot = this.#snapshotOf(this.#buildGraph());
+    this.#refreshDates(new Set());
     this.model = this.#assemble();
   }
 
@@ -136,6 +142,7 @@ export class DevSite {
     // which no page shows. Only the edited notes render again, and only pages' HTML is composed again.
     if (!structural && toParse.every((file) => sameFacts(previous.get(file.id), this.#parsed.get(file.id)))) {
       this.#render(reparsed, trees);
+      this.#refreshDates(reparsed);
       const renderedAt = performance.now();
       this.model = this.#withNewHtml();
       const done = performance.now();
@@ -151,6 +158,7 @@ export class DevSite {
     for (const [id, tree] of this.#parse(missing)) trees.set(id, tree);
     this.#snapshot = after;
     this.#render(dirty, trees);
+    this.#refreshDates(reparsed);
     const renderedAt = performance.now();
     this.model = this.#assemble();
     const done = performance.now();
@@ -216,12 +224,26 @@ export class DevSite {
     for (const id of gone) this.#rendered.delete(id);
   }
 
-  /** The model with every page's HTML composed again (from the composer's memory, but for what was re-rendered). */
+  /**
+   * Date the published notes that have none, and those of `reparsed` again (an edit changes the file's time, which
+   * may be its date); forget the rest.
+   */
+  #refreshDates(reparsed: ReadonlySet<string>): void {
+    const published = this.#snapshot.graph.notes.filter((note) => note.published);
+    const ids = new Set(published.map((note) => note.id));
+    for (const id of this.#dates.keys()) if (!ids.has(id) || reparsed.has(id)) this.#dates.delete(id);
+    const undated = published.filter((note) => !this.#dates.has(note.id));
+    for (const [id, dates] of noteDates(undated, this.vault, () => (this.#commits ??= gitDates(this.vault)))) this.#dates.set(id, dates);
+  }
+
+  /**
+   * The model after an edit that changed only notes' HTML and dates: each page whose HTML can differ (it shows a
+   * re-rendered note, or embeds one: the composer knows) is composed again; the others keep their objects.
+   */
   #withNewHtml(): SiteModel {
     const linker = pageLinker(this.#snapshot.graph, this.config.questionPrefix);
     const composer = this.#composer;
-    // An edit changes the file's time, which may be its date (and its questions'): dates are read again.
-    const dates = noteDates(this.#snapshot.graph.notes.filter((n) => n.published), this.vault);
+    const dates = this.#dates;
     const note = (page: NotePage): NotePage => {
       if (page.virtual) return page;
       const html = composer.page(page.id);
@@ -234,25 +256,27 @@ export class DevSite {
     const question = (page: QuestionPage): QuestionPage => {
       const q = linker.questions.get(page.id);
       if (!q) return page;
-      const fields = questionHtmlFields(q, this.#rendered, composer, linker);
+      // The composer gives back the very strings it gave before unless a note they read was re-rendered: an
+      // unchanged question is told apart by identity, before its text is read (for a description, say).
+      const content = questionContent(q, this.#rendered, composer, linker);
       const updated = questionUpdated(q, linker.published, dates);
-      if (updated === page.updated && fields.ownHtml === page.ownHtml && fields.answers.length === page.answers.length && fields.answers.every((answer, i) => answer.html === page.answers[i]?.html)) return page;
+      if (updated === page.updated && content.ownHtml === page.ownHtml && content.answers.length === page.answers.length && content.answers.every((answer, i) => answer.html === page.answers[i]?.html)) return page;
       const { answers: _a, ownHtml: _o, diagram: _d, math: _m, description: _s, updated: _u, ...rest } = page;
-      return { ...rest, ...fields, ...(updated ? { updated } : {}) };
+      return { ...rest, ...questionHtmlFields(content), ...(updated ? { updated } : {}) };
     };
     const { home, ...model } = this.model;
     const notes = model.notes.map(note);
     const questions = model.questions.map(question);
     const newHome = home ? note(home) : undefined;
-    // Previews read every page's text: only when a page changed (an edit's time alone changes none).
+    // Previews of the pages that kept their object are remembered (see PreviewMemo).
     const same = notes.every((page, i) => page === model.notes[i]) && questions.every((page, i) => page === model.questions[i]) && newHome === home;
-    const previews = same ? model.previews : sitePreviews(notes, newHome, questions, model.tags, model.strings);
+    const previews = same ? model.previews : sitePreviews(notes, newHome, questions, model.tags, model.strings, this.#previews);
     return { ...model, notes, questions, previews, previewShards: previews.length, ...(newHome ? { home: newHome } : {}) };
   }
 
   #assemble(): SiteModel {
     const copies = [...this.#coldCopies, ...[...this.#noteCopies.values()].flat()];
-    return assembleSiteModel(this.#snapshot.graph, this.#rendered, this.config, this.vault, copies, this.#composer);
+    return assembleSiteModel(this.#snapshot.graph, this.#rendered, this.config, this.vault, copies, { composer: this.#composer, dates: this.#dates, previews: this.#previews });
   }
 }
 

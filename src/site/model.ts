@@ -17,11 +17,11 @@ import { showsMath } from "../render/handlers/math.ts";
 import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, siteLinksOf } from "../render/site-links.ts";
 import { PageComposer } from "./compose.ts";
-import { compareDates, type IsoDate, type NoteDates, noteDates } from "./dates.ts";
+import { type IsoDate, type NoteDates, noteDates, toDateTime } from "./dates.ts";
 import { describe } from "./describe.ts";
 import { type GraphView, graphViewOf, type LocalNode, localGraphs } from "./graph-view.ts";
 import { type Paging, pageCount, pageSize, pageUrl, paginateGroups, paging } from "./paging.ts";
-import { type PreviewShard, type PreviewSource, previewShards } from "./previews.ts";
+import { type PreviewMemo, type PreviewShard, type PreviewSource, previewShards } from "./previews.ts";
 import { type TocEntry, tocOf } from "./toc.ts";
 import { buildHomeIndex, type HomeIndex } from "./home-index.ts";
 import { countNodes, explorerLimit, explorerOf, indexForest, journalsOf, listedNotes, type NavNode, namespaceForest, opensWithTitle } from "./navigation.ts";
@@ -173,6 +173,15 @@ export interface SiteModel {
   graph: GraphView;
 }
 
+/** What `wenda dev` keeps from one assembly to the next (a build passes none). */
+export interface AssemblyMemory {
+  /** Composes the pages' HTML, remembering its results. */
+  composer?: Pick<PageComposer, "page" | "parts">;
+  /** The published notes' dates, kept up to date note by note. */
+  dates?: ReadonlyMap<string, NoteDates>;
+  previews?: PreviewMemo;
+}
+
 /** Render every published note of `trees` in this thread, then assemble the model (tests, small vaults). */
 export function buildSiteModel(graph: Graph, trees: Map<string, Root>, config: WendaConfig, vault: string): SiteModel {
   const links = siteLinksOf(graph, config);
@@ -197,15 +206,15 @@ export function assembleSiteModel(
   config: WendaConfig,
   vault: string,
   copies: MediaCopy[],
-  /** Composes the pages' HTML (`wenda dev` passes one that remembers its results). */
-  composer: Pick<PageComposer, "page" | "parts"> = new PageComposer(rendered, stringsFor(config.lang)),
+  memory: AssemblyMemory = {},
 ): SiteModel {
   const strings = stringsFor(config.lang);
+  const composer = memory.composer ?? new PageComposer(rendered, strings);
   const linker = pageLinker(graph, config.questionPrefix);
   const { questions, published, urlOf, questionTitle, titleOf, link } = linker;
   const media = new MediaResolver(config, vault);
   const tagName = new Map(graph.tags.map((tag) => [tag.name.toLowerCase(), tag.name]));
-  const dates = noteDates(graph.notes.filter((note) => note.published), vault);
+  const dates = memory.dates ?? noteDates(graph.notes.filter((note) => note.published), vault);
   const canonicalTag = (name: string) => tagName.get(name.toLowerCase()) ?? name;
   const graphView = graphViewOf(graph, { urlOf, titleOf });
   const neighbours = localGraphs(graphView);
@@ -301,7 +310,7 @@ export function assembleSiteModel(
   const questionPages: QuestionPage[] = [];
   for (const q of graph.questions) {
     if (!q.published) continue;
-    const html = questionHtmlFields(q, rendered, composer, linker);
+    const html = questionHtmlFields(questionContent(q, rendered, composer, linker));
     const page: QuestionPage = {
       id: q.id,
       title: questionTitle(q),
@@ -370,7 +379,7 @@ export function assembleSiteModel(
 
   const tree = buildHomeIndex(graph.questions.filter((q) => q.published && urlOf(q.id)), cardCount, questionTitle);
   const notePagesCards = notePages.filter((page) => page.kind === "card").length;
-  const previews = sitePreviews(notePages, home, questionPages, tagPages, strings);
+  const previews = sitePreviews(notePages, home, questionPages, tagPages, strings, memory.previews);
   return {
     config: { title: config.title, lang: config.lang, base: config.base, searchLanguage: config.searchLanguage, questionPrefix: config.questionPrefix, ...(config.site ? { site: config.site } : {}) },
     strings,
@@ -474,13 +483,13 @@ export function noteHtmlFields(html: string, title: string): Pick<NotePage, "htm
   return fields;
 }
 
-/** A question page's HTML: its own content, every published card's answers, and what follows from them. */
-export function questionHtmlFields(
+/** A question page's content: its own page's HTML (when its file exists and is published) and every published card's answers. */
+export function questionContent(
   q: GraphQuestion,
   rendered: ReadonlyMap<string, RenderedNote>,
   composer: Pick<PageComposer, "page" | "parts">,
   linker: Pick<PageLinker, "published" | "link">,
-): Pick<QuestionPage, "answers" | "ownHtml" | "diagram" | "math" | "description"> {
+): Pick<QuestionPage, "answers" | "ownHtml"> {
   const cut: { note: string; html: string; anchor: string }[] = [];
   for (const card of q.cards) {
     if (!linker.published(card)) continue;
@@ -491,12 +500,17 @@ export function questionHtmlFields(
     const { note, anchor } = cut[i] as (typeof cut)[number];
     return { card: linker.link(note), html, anchor };
   });
-  const fields: Pick<QuestionPage, "answers" | "ownHtml" | "diagram" | "math" | "description"> = { answers };
-  if (q.hasPage && linker.published(q.id)) fields.ownHtml = composer.page(q.id);
-  const description = describe(fields.ownHtml ?? answers[0]?.html ?? "");
+  return q.hasPage && linker.published(q.id) ? { answers, ownHtml: composer.page(q.id) } : { answers };
+}
+
+/** A question page's HTML (see `questionContent`) and what follows from it: a description, a diagram, math. */
+export function questionHtmlFields(content: Pick<QuestionPage, "answers" | "ownHtml">): Pick<QuestionPage, "answers" | "ownHtml" | "diagram" | "math" | "description"> {
+  const fields: Pick<QuestionPage, "answers" | "ownHtml" | "diagram" | "math" | "description"> = { ...content };
+  const { answers, ownHtml } = content;
+  const description = describe(ownHtml ?? answers[0]?.html ?? "");
   if (description) fields.description = description;
-  if ((fields.ownHtml && hasDiagram(fields.ownHtml)) || answers.some((answer) => hasDiagram(answer.html))) fields.diagram = true;
-  if (showsMath(fields.ownHtml, ...answers.map((answer) => answer.html))) fields.math = true;
+  if ((ownHtml && hasDiagram(ownHtml)) || answers.some((answer) => hasDiagram(answer.html))) fields.diagram = true;
+  if (showsMath(ownHtml, ...answers.map((answer) => answer.html))) fields.math = true;
   return fields;
 }
 
@@ -508,18 +522,31 @@ export function noteDateFields(dates: ReadonlyMap<string, NoteDates>, id: string
 
 /** A question's date: the newest of its own page's and those of the published cards that answer it. */
 export function questionUpdated(q: GraphQuestion, published: (id: string) => boolean, dates: ReadonlyMap<string, NoteDates>): IsoDate | undefined {
-  return [q.id, ...q.cards].map((id) => (published(id) ? dates.get(id)?.updated : undefined)).filter((d) => d !== undefined).sort(compareDates)[0];
+  // One pass, each date read once (sorting them parsed each date at every comparison: most of a dev update).
+  let newest: IsoDate | undefined;
+  let newestTime = Number.NEGATIVE_INFINITY;
+  for (const id of [q.id, ...q.cards]) {
+    const date = published(id) ? dates.get(id)?.updated : undefined;
+    if (date === undefined) continue;
+    const time = Date.parse(toDateTime(date));
+    if (newest === undefined || time > newestTime) {
+      newest = date;
+      newestTime = time;
+    }
+  }
+  return newest;
 }
 
 /** Hover previews of every page (cards, notes, the home note, questions, tags' first pages), sharded. */
-export function sitePreviews(notePages: readonly NotePage[], home: NotePage | undefined, questionPages: readonly QuestionPage[], tagPages: readonly TagPage[], strings: Strings): PreviewShard[] {
+export function sitePreviews(notePages: readonly NotePage[], home: NotePage | undefined, questionPages: readonly QuestionPage[], tagPages: readonly TagPage[], strings: Strings, memo?: PreviewMemo): PreviewShard[] {
   const kindOf = (page: NotePage) => (page.kind === "card" ? strings.kindCard : strings.kindPage);
+  // Each source is read from its page alone (and the strings, the same for the model's life): see PreviewMemo.
   const sources: PreviewSource[] = [
-    ...[...notePages, ...(home ? [home] : [])].map((page) => ({ url: page.url, title: page.title, kind: kindOf(page), tags: page.tags, html: [page.html] })),
-    ...questionPages.map((page) => ({ url: page.url, title: page.title, kind: strings.kindQuestion, tags: page.tags, html: [page.ownHtml, ...page.answers.map((a) => a.html)] })),
+    ...[...notePages, ...(home ? [home] : [])].map((page) => ({ url: page.url, title: page.title, kind: kindOf(page), tags: page.tags, html: [page.html], from: page })),
+    ...questionPages.map((page) => ({ url: page.url, title: page.title, kind: strings.kindQuestion, tags: page.tags, html: [page.ownHtml, ...page.answers.map((a) => a.html)], from: page })),
     ...tagPages
       .filter((tag) => tag.paging.page === 1)
-      .map((tag) => ({ url: tag.url, title: `#${tag.name}`, kind: strings.tag, tags: tag.children.slice(0, 4), html: [`${tag.totals.notes} ${strings.cards} · ${tag.totals.questions} ${strings.questions}`] })),
+      .map((tag) => ({ url: tag.url, title: `#${tag.name}`, kind: strings.tag, tags: tag.children.slice(0, 4), html: [`${tag.totals.notes} ${strings.cards} · ${tag.totals.questions} ${strings.questions}`], from: tag })),
   ];
-  return previewShards(sources);
+  return previewShards(sources, memo);
 }

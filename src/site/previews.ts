@@ -27,6 +27,8 @@ export interface PreviewSource {
   tags: readonly { title: string }[];
   /** Rendered HTML the text is taken from, first non-empty first. */
   html: readonly (string | undefined)[];
+  /** The page this source was read from, when every field above comes from it (see `PreviewMemo`). */
+  from?: object;
 }
 
 /** Pages per shard, on average. */
@@ -50,11 +52,24 @@ export function previewOf(source: PreviewSource): Preview {
   return preview;
 }
 
+/**
+ * Previews by the object they were taken from (a page of the model): `wenda dev` keeps the page objects that did
+ * not change, so their previews are not taken again.
+ */
+export type PreviewMemo = WeakMap<object, Preview>;
+
 /** Every page's preview, sharded: shard n holds the pages whose URL hashes to n. */
-export function previewShards(sources: readonly PreviewSource[]): PreviewShard[] {
+export function previewShards(sources: readonly PreviewSource[], memo?: PreviewMemo): PreviewShard[] {
   const count = Math.max(1, Math.ceil(sources.length / perShard));
   const shards: PreviewShard[] = Array.from({ length: count }, () => ({}));
-  for (const source of sources) (shards[previewShard(source.url, count)] as PreviewShard)[source.url] = previewOf(source);
+  for (const source of sources) {
+    let preview = source.from && memo?.get(source.from);
+    if (!preview) {
+      preview = previewOf(source);
+      if (source.from) memo?.set(source.from, preview);
+    }
+    (shards[previewShard(source.url, count)] as PreviewShard)[source.url] = preview;
+  }
   return shards;
 }
 

@@ -98,6 +98,19 @@ test("preview shards: every page in the shard its URL hashes to, about perShard 
   assert.ok(Math.max(...shards.map((shard) => Object.keys(shard).length)) < perShard * 3);
 });
 
+test("preview shards with a memo: a page object seen before keeps its preview, a new one is read", () => {
+  const page = { id: "p" };
+  const memo = new WeakMap<object, ReturnType<typeof previewOf>>();
+  const first = previewShards([{ url: "/卡片/a/", title: "甲", kind: "卡片", tags: [], html: ["<p>第一版</p>"], from: page }], memo);
+  assert.equal(first[0]?.["/卡片/a/"]?.x, "第一版");
+  // The same object: the remembered preview (a page that did not change keeps its object in `wenda dev`).
+  const again = previewShards([{ url: "/卡片/a/", title: "甲", kind: "卡片", tags: [], html: ["<p>第一版</p>"], from: page }], memo);
+  assert.equal(again[0]?.["/卡片/a/"], first[0]?.["/卡片/a/"]);
+  // A changed page is a new object: read again.
+  const changed = previewShards([{ url: "/卡片/a/", title: "甲", kind: "卡片", tags: [], html: ["<p>第二版</p>"], from: { ...page } }], memo);
+  assert.equal(changed[0]?.["/卡片/a/"]?.x, "第二版");
+});
+
 test("the model's previews cover cards, notes, questions and tags by their URL", () => {
   const model = site({ "卡片/过期.md": card, "笔记/持久化.md": "## RDB\n\n快照\n" });
   assert.equal(model.previewShards, model.previews.length);
