@@ -40,6 +40,10 @@ interface Snapshot {
   wanted: Map<string, string[]>;
   /** Note id → its links, questions and tags, as one comparable string. */
   outgoing: Map<string, string>;
+  /** Note id → the notes that embed it. */
+  embeddedBy: Map<string, string[]>;
+  /** Note id → the questions whose page shows it: those it answers, and itself when it is a question's page. */
+  questionsShowing: Map<string, string[]>;
 }
 
 /** What one update did, for logs and the bench. */
@@ -144,7 +148,7 @@ export class DevSite {
       this.#render(reparsed, trees);
       this.#refreshDates(reparsed);
       const renderedAt = performance.now();
-      this.model = this.#withNewHtml();
+      this.model = this.#withNewHtml(reparsed);
       const done = performance.now();
       return { parsed: toParse.length, rendered: reparsed.size, ms: done - started, phases: { parse: parsedAt - started, graph: 0, render: renderedAt - parsedAt, assemble: done - renderedAt } };
     }
@@ -202,7 +206,11 @@ export class DevSite {
       byNote.set(link.from, list);
     }
     const outgoing = new Map(graph.notes.map((note) => [note.id, JSON.stringify([byNote.get(note.id) ?? [], note.questions, note.tags, note.title])]));
-    return { graph, links, published, wanted, outgoing };
+    const embeddedBy = new Map<string, string[]>();
+    for (const link of graph.links) if (link.embed && link.resolved && !link.attachment) listIn(embeddedBy, link.to).push(link.from);
+    const questionsShowing = new Map<string, string[]>();
+    for (const q of graph.questions) for (const id of [q.id, ...q.cards]) listIn(questionsShowing, id).push(q.id);
+    return { graph, links, published, wanted, outgoing, embeddedBy, questionsShowing };
   }
 
   /** Render `ids` (the published ones, from `trees`); the rest leave the rendered set. */
@@ -237,10 +245,11 @@ export class DevSite {
   }
 
   /**
-   * The model after an edit that changed only notes' HTML and dates: each page whose HTML can differ (it shows a
-   * re-rendered note, or embeds one: the composer knows) is composed again; the others keep their objects.
+   * The model after an edit that changed only the HTML and dates of `rerendered`: each page that shows one of
+   * them, or embeds one at any depth, is composed again (from the composer's memory, but for those notes); the
+   * others keep their objects.
    */
-  #withNewHtml(): SiteModel {
+  #withNewHtml(rerendered: ReadonlySet<string>): SiteModel {
     const linker = pageLinker(this.#snapshot.graph, this.config.questionPrefix);
     const composer = this.#composer;
     const dates = this.#dates;
@@ -253,9 +262,11 @@ export class DevSite {
       const { html: _h, diagram: _d, math: _m, titleInContent: _t, description: _s, updated: _u, created: _c, ...rest } = page;
       return { ...rest, ...fields, ...dated };
     };
+    const shown = withEmbedders(rerendered, this.#snapshot.embeddedBy);
+    const touchedQuestions = new Set([...shown].flatMap((id) => this.#snapshot.questionsShowing.get(id) ?? []));
     const question = (page: QuestionPage): QuestionPage => {
       const q = linker.questions.get(page.id);
-      if (!q) return page;
+      if (!q || !touchedQuestions.has(q.id)) return page;
       // The composer gives back the very strings it gave before unless a note they read was re-rendered: an
       // unchanged question is told apart by identity, before its text is read (for a description, say).
       const content = questionContent(q, this.#rendered, composer, linker);
@@ -278,6 +289,29 @@ export class DevSite {
     const copies = [...this.#coldCopies, ...[...this.#noteCopies.values()].flat()];
     return assembleSiteModel(this.#snapshot.graph, this.#rendered, this.config, this.vault, copies, { composer: this.#composer, dates: this.#dates, previews: this.#previews });
   }
+}
+
+/** The list `map` holds under `key`, made empty when there is none. */
+function listIn<T>(map: Map<string, T[]>, key: string): T[] {
+  const list = map.get(key);
+  if (list) return list;
+  const made: T[] = [];
+  map.set(key, made);
+  return made;
+}
+
+/** `notes` and every note that embeds one of them, at any depth. */
+function withEmbedders(notes: ReadonlySet<string>, embeddedBy: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const found = new Set(notes);
+  const queue = [...notes];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    for (const from of embeddedBy.get(id) ?? []) {
+      if (found.has(from)) continue;
+      found.add(from);
+      queue.push(from);
+    }
+  }
+  return found;
 }
 
 function isFile(file: string): boolean {

@@ -83,6 +83,14 @@ for (const fixture of ["content", "tests/vaults/obsidian"]) {
       assert.equal((await step("edit text only", [cardFile])).phases.graph, 0, "a text edit does not rebuild the graph");
       fs.writeFileSync(renamed, fs.readFileSync(renamed, "utf8").replace("回答，链接", "改过的回答，链接"));
       assert.equal((await step("edit an answer's text", [renamed])).phases.graph, 0, "an answer's text edit does not rebuild the graph");
+      // An answer that embeds a note: editing that note's text changes the question's page, through the embed.
+      const embedder = write("卡片/嵌入答案的卡片.md", `* [[？答案里嵌入了笔记]]\n  * 答案嵌入：\n    ![[${name(other.id)}]]\n`);
+      await step("add a card whose answer embeds a note", [embedder]);
+      const otherFile = path.join(vault, other.path);
+      fs.appendFileSync(otherFile, "\n\n被答案嵌入的笔记改了文字。\n");
+      assert.equal((await step("edit the text of a note an answer embeds", [otherFile])).phases.graph, 0, "a text edit does not rebuild the graph");
+      const answered = site.model.questions.find((page) => page.title.includes("答案里嵌入了笔记"));
+      assert.match(answered?.answers.map((answer) => answer.html).join("") ?? "", /被答案嵌入的笔记改了文字/, "the question's page shows the embedded note's edit");
       const embedded = graph.links.find((link) => link.embed && link.resolved && !link.attachment && !link.heading && !link.block);
       const embeddedNote = embedded && graph.notes.find((note) => note.id === embedded.to);
       if (embeddedNote) {
