@@ -9,6 +9,7 @@ import { configNames } from "../config.ts";
 import { DevSite } from "./dev-site.ts";
 import { type Collection, type CollectionDiff, collections, diffCollection } from "./dev-diff.ts";
 import { siteConfig, siteState, vaultPath } from "./load.ts";
+import { watchFolders } from "./vault-watch.ts";
 
 /**
  * What open tabs are told after an update: base-prefixed decoded URLs whose page changed, of them the ones that
@@ -58,7 +59,7 @@ async function openSite(vault: string, log: (message: string) => void): Promise<
 /** A file whose change means a full reload: the config, a Logseq graph's config, the vault's app settings. */
 function isSettings(vault: string, file: string): boolean {
   const relative = path.relative(vault, file).split(path.sep).join("/");
-  return configNames.includes(relative) || relative === "logseq/config.edn" || relative.startsWith(".obsidian/") || file === process.env.WENDA_CONFIG;
+  return configNames.includes(relative) || relative === "logseq/config.edn" || relative.startsWith(".obsidian/") || (process.env.WENDA_CONFIG !== undefined && file === path.resolve(process.env.WENDA_CONFIG));
 }
 
 /** Files the site never reads: anything under a dot-folder (but the settings above). */
@@ -66,18 +67,19 @@ function isIgnored(relative: string): boolean {
   return relative.split("/").some((part) => part.startsWith("."));
 }
 
-/** Watch the vault (once per process) and apply changes in order, a burst of events as one update. */
+/**
+ * Watch the vault (once per process) and apply changes in order, a burst of events as one update. The vault's
+ * folders are watched by vault-watch.ts; Vite's watcher (`watcher`) only for a config file outside the vault.
+ */
 export function watchVault(session: DevSession, root: string, watcher: { add(paths: string): unknown; on(event: "all", listener: (event: string, file: string) => void): unknown }, log: (message: string) => void): void {
   if (session.watching) return;
   session.watching = true;
   const vault = vaultPath(root);
-  watcher.add(vault);
-  if (process.env.WENDA_CONFIG) watcher.add(process.env.WENDA_CONFIG);
+  const outsideConfig = process.env.WENDA_CONFIG ? path.resolve(process.env.WENDA_CONFIG) : undefined;
   const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let queue = Promise.resolve();
-  watcher.on("all", (_event, changed) => {
-    const file = path.resolve(changed);
+  const changed = (file: string) => {
     const relative = path.relative(vault, file).split(path.sep).join("/");
     const inVault = !relative.startsWith("../") && relative !== "..";
     if (!isSettings(vault, file) && (!inVault || isIgnored(relative))) return;
@@ -89,7 +91,20 @@ export function watchVault(session: DevSession, root: string, watcher: { add(pat
       pending.clear();
       queue = queue.then(() => apply(session, vault, files, log)).catch((error: unknown) => log(`cannot refresh after a change: ${error instanceof Error ? error.message : String(error)}`));
     }, 15);
-  });
+  };
+  // Dot-folders are not entered, but for the app's settings (`.obsidian/`).
+  watchFolders(vault, { skip: (relative) => isIgnored(relative) && relative !== ".obsidian", onChange: changed });
+  if (outsideConfig && !isInside(vault, outsideConfig)) {
+    watcher.add(outsideConfig);
+    watcher.on("all", (_event, file) => {
+      if (path.resolve(file) === outsideConfig) changed(outsideConfig);
+    });
+  }
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }
 
 async function apply(session: DevSession, vault: string, files: string[], log: (message: string) => void): Promise<void> {

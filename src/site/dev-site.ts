@@ -116,16 +116,26 @@ export class DevSite {
   }
 
   /**
-   * Bring the model up to date after `changed` (absolute paths that were added, edited or removed: notes or
-   * attachments). A file added or removed rescans the vault's listing; an edit only re-reads that file.
+   * Bring the model up to date after `changed` (absolute paths that were added, edited or removed: notes,
+   * attachments, or a folder that went away). A file added or removed rescans the vault's listing; an edit only
+   * re-reads that file.
    */
   update(changed: readonly string[]): UpdateStats {
     const started = performance.now();
     const known = new Map(this.#files.map((file) => [file.absolute, file]));
     const attachments = new Set(this.#attachments.map((name) => path.join(this.vault, name)));
-    const edited = new Set(changed.map((file) => path.resolve(file)));
+    const edited = new Set<string>();
+    let folders = false;
+    for (const file of changed.map((name) => path.resolve(name))) {
+      edited.add(file);
+      if (known.has(file) || attachments.has(file) || isFile(file)) continue;
+      // A folder that went away or moved (or whose events were dropped): every note and attachment it held.
+      folders = true;
+      const inside = file + path.sep;
+      for (const name of [...known.keys(), ...attachments]) if (name.startsWith(inside)) edited.add(name);
+    }
     // A file that appeared or went away (a rename is both): the listing, ids and attachments may all change.
-    const structural = [...edited].some((file) => (known.has(file) || attachments.has(file)) !== isFile(file));
+    const structural = folders || [...edited].some((file) => (known.has(file) || attachments.has(file)) !== isFile(file));
     if (structural) {
       const listing = scanVault(this.vault);
       this.#files = listing.notes;

@@ -105,6 +105,11 @@ for (const fixture of ["content", "tests/vaults/obsidian"]) {
         const created = write(`${unresolved.to}.md`, `# ${unresolved.to}\n\n现在有了这条笔记。\n`);
         await step("create the note an unresolved link names", [created]);
       }
+      // A folder: its notes come one by one (the watcher reports each), and go with the folder alone.
+      const folder = path.join(vault, "开发文件夹");
+      await step("add a folder of notes", [write("开发文件夹/甲.md", "* [[？开发时新加的问题]]\n  * 文件夹里的回答\n"), write("开发文件夹/子/乙.md", "链接 [[甲]]\n")]);
+      fs.rmSync(folder, { recursive: true });
+      await step("delete a folder", [folder]);
       fs.rmSync(renamed);
       await step("delete a card", [renamed]);
     });
