@@ -7,7 +7,10 @@
  * the previous Pagefind index is reused. The result is byte for byte a cold build's.
  *
  * The cache folder (`<cache>/pages/`): `out/` holds the last build's HTML, `manifest.json` what each page's
- * fingerprint was and each file's hash. The manifest is removed before the folder is touched and written last,
+ * fingerprint was and each file's hash. Files go between the cache and the output as hard links (copies where a
+ * link cannot be made): copying thousands of pages and the index was most of an unchanged rebuild. A file is
+ * never written through a link (the old one is removed first), and the manifest keeps each cached file's size and
+ * time: a cached file changed in place (someone edited the linked output) no longer matches, and is not used. The manifest is removed before the folder is touched and written last,
  * so a build stopped halfway leaves a cache that the next build ignores (a cold build). Only `wenda build` turns
  * it on (`WENDA_PAGE_CACHE`); the state is on `globalThis` because the pages and the integration are bundled
  * into different module graphs of one process.
@@ -24,6 +27,8 @@ interface Manifest {
   files: Record<string, string>;
   /** What the cached Pagefind index was made from. */
   pagefind?: string;
+  /** Cache-relative file (`out/…`, `pagefind/…`) → its size and modification time when the cache was written. */
+  stamps?: Record<string, string>;
 }
 
 interface PageCacheState {
@@ -79,9 +84,48 @@ export function changedOnly<T extends { data: { url: string } }>(entries: T[]): 
     const before = cache.previous.pages[url];
     const now = cache.fingerprints.get(url);
     if (!before || !now || before.fingerprint !== now || !cache.previous.files[before.file]) return true;
-    if (!fs.existsSync(path.join(cache.dir, "out", before.file))) return true;
+    if (!holds(cache, `out/${before.file}`)) return true;
     cache.skipped.set(url, before.file);
     return false;
+  });
+}
+
+/** The size and time of a file (`undefined` when there is none): what a cached file must still have. */
+function stampOf(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return stat.isFile() ? `${stat.size}:${stat.mtimeMs}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cache still has `file` (cache-relative) as the last build left it. */
+function holds(cache: PageCacheState, file: string): boolean {
+  const stamp = cache.previous.stamps?.[file];
+  return stamp !== undefined && stampOf(path.join(cache.dir, file)) === stamp;
+}
+
+/** Put `from` at `to` as a hard link (a copy across file systems): never through an existing file's inode. */
+function place(from: string, to: string, made: Set<string>): void {
+  const folder = path.dirname(to);
+  if (!made.has(folder)) {
+    fs.mkdirSync(folder, { recursive: true });
+    made.add(folder);
+  }
+  fs.rmSync(to, { force: true });
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
+  }
+}
+
+/** Every file under `dir`, relative, forward slashes. */
+function filesUnder(dir: string, prefix = ""): string[] {
+  return fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const name = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? filesUnder(dir, name) : entry.isFile() ? [name] : [];
   });
 }
 
@@ -111,10 +155,8 @@ export async function completeBuild(out: string, language: string, index: () => 
   const cache = pageCache();
   if (!cache) return index();
   const cached = path.join(cache.dir, "out");
-  for (const file of cache.skipped.values()) {
-    fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
-    fs.copyFileSync(path.join(cached, file), path.join(out, file));
-  }
+  const made = new Set<string>();
+  for (const file of cache.skipped.values()) place(path.join(cached, file), path.join(out, file), made);
   const skippedFiles = new Set(cache.skipped.values());
   const files: Record<string, string> = {};
   for (const file of htmlFiles(out)) {
@@ -123,27 +165,35 @@ export async function completeBuild(out: string, language: string, index: () => 
   const indexKey = sha1(`${process.env.WENDA_CODE_VERSION}\0${language}\0${JSON.stringify(files)}`);
   fs.rmSync(path.join(cache.dir, "manifest.json"), { force: true });
   const cachedIndex = path.join(cache.dir, "pagefind");
-  if (cache.previous.pagefind === indexKey && fs.existsSync(cachedIndex)) {
-    fs.cpSync(cachedIndex, path.join(out, "pagefind"), { recursive: true });
+  const indexFiles = fs.existsSync(cachedIndex) ? filesUnder(cachedIndex) : [];
+  const stamps: Record<string, string> = {};
+  if (cache.previous.pagefind === indexKey && indexFiles.length > 0 && indexFiles.every((file) => holds(cache, `pagefind/${file}`))) {
+    for (const file of indexFiles) place(path.join(cachedIndex, file), path.join(out, "pagefind", file), made);
     log("search index: unchanged, reused the previous build's");
   } else {
     await index();
     fs.rmSync(cachedIndex, { recursive: true, force: true });
-    fs.cpSync(path.join(out, "pagefind"), cachedIndex, { recursive: true });
+    for (const file of filesUnder(path.join(out, "pagefind"))) place(path.join(out, "pagefind", file), path.join(cachedIndex, file), made);
   }
-  // The cache keeps this build's HTML only: new or changed files are copied in, the others removed.
-  fs.mkdirSync(cached, { recursive: true });
+  // The cache keeps this build's HTML only: new or changed files are put in, the others removed.
   for (const [file, hash] of Object.entries(files)) {
-    if (cache.previous.files[file] === hash && fs.existsSync(path.join(cached, file))) continue;
-    fs.mkdirSync(path.dirname(path.join(cached, file)), { recursive: true });
-    fs.copyFileSync(path.join(out, file), path.join(cached, file));
+    if (cache.previous.files[file] === hash && holds(cache, `out/${file}`)) continue;
+    place(path.join(out, file), path.join(cached, file), made);
   }
-  for (const file of htmlFiles(cached)) if (!(file in files)) fs.rmSync(path.join(cached, file), { force: true });
+  if (fs.existsSync(cached)) for (const file of htmlFiles(cached)) if (!(file in files)) fs.rmSync(path.join(cached, file), { force: true });
+  for (const folder of ["out", "pagefind"]) {
+    const root = path.join(cache.dir, folder);
+    if (!fs.existsSync(root)) continue;
+    for (const file of filesUnder(root)) {
+      const stamp = stampOf(path.join(root, file));
+      if (stamp) stamps[`${folder}/${file}`] = stamp;
+    }
+  }
   const pages: Manifest["pages"] = {};
   for (const [url, fingerprint] of cache.fingerprints) {
     const file = cache.skipped.get(url) ?? fileOf(out, url);
     if (file && files[file]) pages[url] = { fingerprint, file };
   }
-  fs.writeFileSync(path.join(cache.dir, "manifest.json"), JSON.stringify({ pages, files, pagefind: indexKey } satisfies Manifest));
+  fs.writeFileSync(path.join(cache.dir, "manifest.json"), JSON.stringify({ pages, files, pagefind: indexKey, stamps } satisfies Manifest));
   log(`page cache: ${cache.fingerprints.size - cache.skipped.size} pages rendered, ${cache.skipped.size} unchanged`);
 }

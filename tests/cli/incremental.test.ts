@@ -3,7 +3,8 @@
  * on a copy of the sample vault, after a rebuild with no change and after two series of edits (add, edit,
  * rename and delete a card; retarget a link; change a tag) and after an edit of one card's text, every file
  * of the site is compared byte for byte with a `--no-cache` build of the same vault. The cached builds parse
- * less, and an edit of a card's text renders only its page; `--no-cache` writes no cache.
+ * less, and an edit of a card's text renders only its page; an output file changed in place is not reused;
+ * `--no-cache` writes no cache.
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -127,6 +128,21 @@ describe("incremental wenda build", { timeout: 900_000 }, () => {
     assert.deepEqual(pages(log)[0], 1, log);
     build("step3-cold", "--no-cache");
     assert.deepEqual(differences(path.join(scratch, "step3"), path.join(scratch, "step3-cold")), []);
+  });
+
+  test("an output file changed in place (the cache shares its file) is not reused: the next build is still a cold build's", () => {
+    const out = path.join(scratch, "step3");
+    // Reused pages and index files are hard links to the cache's: writing into one writes into the cache's copy.
+    const page = fs.readdirSync(out, { recursive: true, encoding: "utf8" }).find((name) => /^tags[/\\].+[/\\]index\.html$/.test(name));
+    const indexFile = fs.readdirSync(path.join(out, "pagefind"), { recursive: true, encoding: "utf8" }).find((name) => name.endsWith(".pf_fragment"));
+    assert.ok(page && indexFile, "the site has a tag's page and index fragments");
+    fs.appendFileSync(path.join(out, page), "<!-- edited in the output -->");
+    fs.appendFileSync(path.join(out, "pagefind", indexFile), "x");
+    const log = build("step4", "--cache-dir", cache);
+    assert.equal(parsed(log), 0, log);
+    assert.equal(pages(log)[0], 1, "only the edited page is rendered again");
+    assert.doesNotMatch(log, /search index: unchanged/, "the edited index is not reused");
+    assert.deepEqual(differences(path.join(scratch, "step4"), path.join(scratch, "step3-cold")), []);
   });
 
   test("--no-cache writes no cache, not even the default one", () => {
