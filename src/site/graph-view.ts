@@ -412,8 +412,8 @@ export interface GraphJson {
 }
 
 /** Lay out `view` and pack it for the browser. */
-export function graphJsonOf(view: Pick<GraphView, "nodes" | "edges">, options: LayoutOptions = {}): GraphJson {
-  const positions = layoutGraph(view.nodes.length, view.edges, options);
+export function graphJsonOf(view: Pick<GraphView, "nodes" | "edges">, options: LayoutOptions = {}, layout: typeof layoutGraph = layoutGraph): GraphJson {
+  const positions = layout(view.nodes.length, view.edges, options);
   return {
     version: 1,
     kinds: graphKinds,

@@ -3,10 +3,14 @@
  * its extent, and linked nodes closer than unlinked ones.
  */
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { after, test } from "node:test";
 import { normalizeConfig } from "../../src/config.ts";
 import { loadVault } from "../../src/graph/vault.ts";
 import { graphJsonOf, layoutGraph, localLimits } from "../../src/site/graph-view.ts";
+import { cachedLayout } from "../../src/site/layout-cache.ts";
 import { buildSiteModel, type SiteModel } from "../../src/site/model.ts";
 import { makeVault, removeVault } from "../helpers/vault.ts";
 
@@ -120,5 +124,28 @@ test("graph.json packs every node with its position, kind and URL, and every edg
     assert.equal(json.kinds[kind], graph.nodes[i]?.kind);
     assert.equal(title, graph.nodes[i]?.title);
     assert.equal(url, graph.nodes[i]?.url);
+  }
+});
+
+test("the layout kept in the build cache is the layout laid out again; a damaged entry is laid out again", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wenda-layout-"));
+  const saved = { cache: process.env.WENDA_CACHE_DIR, page: process.env.WENDA_PAGE_CACHE };
+  process.env.WENDA_CACHE_DIR = dir;
+  process.env.WENDA_PAGE_CACHE = "1";
+  try {
+    const edges: [number, number][] = Array.from({ length: 60 }, (_, i) => [i % 40, (i * 7 + 3) % 40]);
+    const fresh = layoutGraph(40, edges);
+    assert.deepEqual(cachedLayout(40, edges), fresh, "first: laid out, and kept");
+    assert.ok(fs.existsSync(path.join(dir, "graph-layout.bin")));
+    assert.deepEqual(cachedLayout(40, edges), fresh, "then: read back");
+    assert.notDeepEqual(cachedLayout(40, edges.slice(1)), fresh, "other edges: laid out again");
+    fs.writeFileSync(path.join(dir, "graph-layout.bin"), "damaged");
+    assert.deepEqual(cachedLayout(40, edges), fresh, "a damaged entry: laid out again");
+  } finally {
+    for (const [name, value] of [["WENDA_CACHE_DIR", saved.cache], ["WENDA_PAGE_CACHE", saved.page]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
