@@ -57,8 +57,9 @@ const targets = {
   perNoteScaling: 1.3,
   /** Pages of issue 10, KB of HTML. */
   homeKB: new Map([[4000, 150]]),
-  /** Dev edit latency sizes. */
+  /** Dev edit latency sizes, and the most an edit may take to show in a tab (median). */
   devCards: new Set([1000, 4000]),
+  devEditMs: 500,
 };
 
 /** The port bench/dev-edit.ts serves on (this bench's range). */
@@ -369,6 +370,11 @@ function buildsReport(results: SizeResult[]): string[] {
     if (r.builds?.edited) parts.push(`edited ${r.builds.edited}`);
     if (r.sizes) parts.push(`largest page ${r.sizes.largest.page} ${fixed(r.sizes.largest.bytes / 1024, 0)} KB, home ${fixed(r.sizes.homeBytes / 1024, 0)} KB`);
     if (r.dev) parts.push(`dev edit: ${r.dev.ok ? JSON.stringify(r.dev.result) : r.dev.skipped}`);
+    // Each tab's median, file write to the reloaded page's first paint (bench/dev-edit.ts).
+    for (const tab of ["cardTabMs", "questionTabMs"] as const) {
+      const median = r.dev?.ok ? (r.dev.result[tab] as { median?: number } | undefined)?.median : undefined;
+      if (typeof median === "number") parts.push(`dev ${verdict(check(tab.replace("Ms", ""), median, targets.devEditMs, "ms"))}`);
+    }
     if (parts.length) out.push(`${r.cards} cards: ${parts.join("; ")}`);
   }
   const scaling = perNoteScaling(sized);

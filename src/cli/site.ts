@@ -240,10 +240,12 @@ async function preview(dir: string, flags: Flags): Promise<number> {
 
 /**
  * A heap limit for the build, in MB. Left alone, V8 lets garbage pile up while Astro writes thousands of pages
- * (813 MB peak at 1000 cards); the live data is far smaller (a 4000-card vault builds within 384 MB of heap),
- * so a limit that grows with the vault keeps the peak down at little cost. A NODE_OPTIONS limit of your own wins.
+ * (813 MB peak at 1000 cards); the live data is far smaller, so a limit that grows with the vault keeps the peak
+ * down at little cost. 16 MB per MB of notes was too little once pages carried more (the generated 4,000-card
+ * vault, 29 MB of notes, ran out at 470 MB while assembling the site): 24 leaves room. A NODE_OPTIONS limit of
+ * your own wins.
  */
-function heapBudget(vault: string): number {
+export function heapBudget(vault: string): number {
   const megabytes = listVault(vault).reduce((sum, file) => sum + fs.statSync(file.absolute).size, 0) / 1e6;
-  return Math.max(384, Math.round(megabytes * 16));
+  return Math.max(512, Math.round(megabytes * 24));
 }
