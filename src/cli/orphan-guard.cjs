@@ -7,4 +7,4 @@ const timer = setInterval(() => {
 }, 1000);
 timer.unref();
 // A CPU profile (WENDA_CPU_PROF, see site.ts) is written only by an exit, not by a death from a signal.
-if (process.env.WENDA_CPU_PROF) for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => process.exit(130));
+if (process.env.WENDA_CPU_PROF) for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) process.once(signal, () => process.exit(code));

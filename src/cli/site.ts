@@ -245,7 +245,7 @@ async function preview(dir: string, flags: Flags): Promise<number> {
  * vault, 29 MB of notes, ran out at 470 MB while assembling the site): 24 leaves room. A NODE_OPTIONS limit of
  * your own wins.
  */
-export function heapBudget(vault: string): number {
+function heapBudget(vault: string): number {
   const megabytes = listVault(vault).reduce((sum, file) => sum + fs.statSync(file.absolute).size, 0) / 1e6;
   return Math.max(512, Math.round(megabytes * 24));
 }

@@ -5,6 +5,7 @@
  * which URLs changed (the integration passes that on through Vite's HMR channel, see dev-client.ts).
  */
 import path from "node:path";
+import { within } from "../cli/output.ts";
 import { configNames } from "../config.ts";
 import { DevSite } from "./dev-site.ts";
 import { type Collection, type CollectionDiff, collections, diffCollection } from "./dev-diff.ts";
@@ -94,17 +95,12 @@ export function watchVault(session: DevSession, root: string, watcher: { add(pat
   };
   // Dot-folders are not entered, but for the app's settings (`.obsidian/`).
   watchFolders(vault, { skip: (relative) => isIgnored(relative) && relative !== ".obsidian", onChange: changed });
-  if (outsideConfig && !isInside(vault, outsideConfig)) {
+  if (outsideConfig && !within(outsideConfig, vault)) {
     watcher.add(outsideConfig);
     watcher.on("all", (_event, file) => {
       if (path.resolve(file) === outsideConfig) changed(outsideConfig);
     });
   }
-}
-
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }
 
 async function apply(session: DevSession, vault: string, files: string[], log: (message: string) => void): Promise<void> {

@@ -277,8 +277,8 @@ export class DevSite {
     const question = (page: QuestionPage): QuestionPage => {
       const q = linker.questions.get(page.id);
       if (!q || !touchedQuestions.has(q.id)) return page;
-      // The composer gives back the very strings it gave before unless a note they read was re-rendered: an
-      // unchanged question is told apart by identity, before its text is read (for a description, say).
+      // A question that shows an edited note may still look the same (the edit was elsewhere in the card): its
+      // content is compared first (the composer's own strings where it had them), before its text is read again.
       const content = questionContent(q, this.#rendered, composer, linker);
       const updated = questionUpdated(q, linker.published, dates);
       if (updated === page.updated && content.ownHtml === page.ownHtml && content.answers.length === page.answers.length && content.answers.every((answer, i) => answer.html === page.answers[i]?.html)) return page;

@@ -131,8 +131,7 @@ function filesUnder(dir: string, prefix = ""): string[] {
 
 /** Every HTML file under `dir` (output-relative, forward slashes), leaving out Pagefind's folder. */
 export function htmlFiles(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true }) as string[])
-    .map((name) => name.split(path.sep).join("/"))
+  return filesUnder(dir)
     .filter((name) => name.endsWith(".html") && !name.startsWith("pagefind/"))
     .sort();
 }
@@ -177,7 +176,8 @@ export async function completeBuild(out: string, language: string, index: () => 
   }
   // The cache keeps this build's HTML only: new or changed files are put in, the others removed.
   for (const [file, hash] of Object.entries(files)) {
-    if (cache.previous.files[file] === hash && holds(cache, `out/${file}`)) continue;
+    // A reused page was checked already (`changedOnly`): it came from there.
+    if (skippedFiles.has(file) || (cache.previous.files[file] === hash && holds(cache, `out/${file}`))) continue;
     place(path.join(out, file), path.join(cached, file), made);
   }
   if (fs.existsSync(cached)) for (const file of htmlFiles(cached)) if (!(file in files)) fs.rmSync(path.join(cached, file), { force: true });
