@@ -27,10 +27,12 @@ import { renderContextFor, type SiteLinks, siteLinksOf } from "../render/site-li
 import { stringsFor } from "../i18n/index.ts";
 import { CachingComposer } from "./dev-compose.ts";
 import { gitDates, type IsoDate, type NoteDates, noteDates } from "./dates.ts";
-import { assembleSiteModel, type NotePage, noteDateFields, noteHtmlFields, pageLinker, type QuestionPage, questionContent, questionHtmlFields, questionUpdated, type SiteModel, sitePreviews } from "./model.ts";
+import { assembleSiteModel, type NotePage, noteDateFields, noteHtmlFieldsOf, pageLinker, type QuestionPage, questionContent, questionHtmlFields, questionUpdated, type SiteModel, sitePreviews } from "./model.ts";
 import { parseAndRenderInWorkers } from "./parallel.ts";
 import { parseFiles } from "./parse-worker.ts";
-import type { PreviewMemo } from "./previews.ts";
+import { PreviewMemo } from "./previews.ts";
+import { HtmlFieldsMemo } from "./html-fields.ts";
+import { TrailsMemo } from "./breadcrumbs.ts";
 
 /** What rendering depended on, for one graph: compared before and after a change. */
 interface Snapshot {
@@ -78,7 +80,9 @@ export class DevSite {
   /** Published notes' dates, redone for the notes each update re-parses; the vault's git dates, read once. */
   #dates = new Map<string, NoteDates>();
   #commits: ReadonlyMap<string, IsoDate> | undefined;
-  #previews: PreviewMemo = new WeakMap();
+  #previews = new PreviewMemo();
+  #htmlFields = new HtmlFieldsMemo();
+  #trails = new TrailsMemo();
 
   private constructor(vault: string, config: WendaConfig, files: VaultFile[], attachments: string[], parsed: ParsedNote[], rendered: Map<string, RenderedNote>, copies: MediaCopy[]) {
     this.vault = vault;
@@ -268,7 +272,7 @@ export class DevSite {
       const html = composer.page(page.id);
       const dated = noteDateFields(dates, page.id);
       if (html === page.html && dated.updated === page.updated && dated.created === page.created) return page;
-      const fields = noteHtmlFields(html, page.title);
+      const fields = noteHtmlFieldsOf(page.id, html, page.title, this.#htmlFields);
       const { html: _h, diagram: _d, math: _m, titleInContent: _t, description: _s, updated: _u, created: _c, ...rest } = page;
       return { ...rest, ...fields, ...dated };
     };
@@ -283,13 +287,13 @@ export class DevSite {
       const updated = questionUpdated(q, linker.published, dates);
       if (updated === page.updated && content.ownHtml === page.ownHtml && content.answers.length === page.answers.length && content.answers.every((answer, i) => answer.html === page.answers[i]?.html)) return page;
       const { answers: _a, ownHtml: _o, diagram: _d, math: _m, description: _s, updated: _u, ...rest } = page;
-      return { ...rest, ...questionHtmlFields(content), ...(updated ? { updated } : {}) };
+      return { ...rest, ...questionHtmlFields(q.id, content, this.#htmlFields), ...(updated ? { updated } : {}) };
     };
     const { home, ...model } = this.model;
     const notes = model.notes.map(note);
     const questions = model.questions.map(question);
     const newHome = home ? note(home) : undefined;
-    // Previews of the pages that kept their object are remembered (see PreviewMemo).
+    // Previews of pages whose HTML and title did not change are remembered (see PreviewMemo).
     const same = notes.every((page, i) => page === model.notes[i]) && questions.every((page, i) => page === model.questions[i]) && newHome === home;
     const previews = same ? model.previews : sitePreviews(notes, newHome, questions, model.tags, model.strings, this.#previews);
     return { ...model, notes, questions, previews, previewShards: previews.length, ...(newHome ? { home: newHome } : {}) };
@@ -297,7 +301,7 @@ export class DevSite {
 
   #assemble(): SiteModel {
     const copies = [...this.#coldCopies, ...[...this.#noteCopies.values()].flat()];
-    return assembleSiteModel(this.#snapshot.graph, this.#rendered, this.config, this.vault, copies, { composer: this.#composer, dates: this.#dates, previews: this.#previews });
+    return assembleSiteModel(this.#snapshot.graph, this.#rendered, this.config, this.vault, copies, { composer: this.#composer, dates: this.#dates, previews: this.#previews, htmlFields: this.#htmlFields, trails: this.#trails });
   }
 }
 

@@ -11,20 +11,19 @@ import { wantedFragments } from "../graph/embeds.ts";
 import { displayQuestionTitle } from "../graph/question-merge.ts";
 import { tagUrl } from "../graph/url.ts";
 import { stringsFor, type Strings } from "../i18n/index.ts";
-import { hasDiagram } from "../render/handlers/code.ts";
 import { MediaResolver, type MediaCopy } from "../render/media.ts";
-import { showsMath } from "../render/handlers/math.ts";
 import { type RenderedNote, renderNote } from "../render/render-note.ts";
 import { renderContextFor, siteLinksOf } from "../render/site-links.ts";
 import { PageComposer } from "./compose.ts";
 import { type IsoDate, type NoteDates, noteDates, toDateTime } from "./dates.ts";
-import { describe } from "./describe.ts";
+import { type HtmlFieldsMemo, type NoteHtmlFields, noteHtmlFields, questionHtmlFacts } from "./html-fields.ts";
 import { type GraphView, graphViewOf, type LocalNode, localGraphs } from "./graph-view.ts";
 import { type Paging, pageCount, pageSize, pageUrl, paginateGroups, paging } from "./paging.ts";
 import { type PreviewMemo, type PreviewShard, type PreviewSource, previewShards } from "./previews.ts";
 import { type TocEntry, tocOf } from "./toc.ts";
+import { breadcrumbTrails, type TrailsMemo } from "./breadcrumbs.ts";
 import { buildHomeIndex, type HomeIndex } from "./home-index.ts";
-import { countNodes, explorerLimit, explorerOf, indexForest, journalsOf, listedNotes, type NavNode, namespaceForest, opensWithTitle } from "./navigation.ts";
+import { countNodes, explorerLimit, explorerOf, indexForest, journalsOf, listedNotes, type NavNode, namespaceForest } from "./navigation.ts";
 
 export interface PageLink {
   title: string;
@@ -180,6 +179,10 @@ export interface AssemblyMemory {
   /** The published notes' dates, kept up to date note by note. */
   dates?: ReadonlyMap<string, NoteDates>;
   previews?: PreviewMemo;
+  /** What pages take from their HTML, by the HTML it was read from. */
+  htmlFields?: HtmlFieldsMemo;
+  /** Breadcrumb trails, kept while the question hierarchy is the same. */
+  trails?: TrailsMemo;
 }
 
 /** Render every published note of `trees` in this thread, then assemble the model (tests, small vaults). */
@@ -258,7 +261,7 @@ export function assembleSiteModel(
       title: note.title,
       url: note.url,
       kind: note.kind,
-      ...noteHtmlFields(composer.page(note.id), note.title),
+      ...noteHtmlFieldsOf(note.id, composer.page(note.id), note.title, memory.htmlFields),
       tags: tagLinks(note.tags),
       questions: publishedLinks(note.questions),
       backlinks: publishedLinks(note.backlinks),
@@ -307,16 +310,17 @@ export function assembleSiteModel(
 
   // Questions.
   const cardCount = (q: GraphQuestion) => q.cards.filter(published).length;
+  const trailsOf = memory.trails ? memory.trails.trailsFor(questions, urlOf) : breadcrumbTrails(questions, urlOf);
   const questionPages: QuestionPage[] = [];
   for (const q of graph.questions) {
     if (!q.published) continue;
-    const html = questionHtmlFields(questionContent(q, rendered, composer, linker));
+    const html = questionHtmlFields(q.id, questionContent(q, rendered, composer, linker), memory.htmlFields);
     const page: QuestionPage = {
       id: q.id,
       title: questionTitle(q),
       url: q.url,
       hasPage: q.hasPage,
-      breadcrumbs: breadcrumbs(q, questions, urlOf).map((path) => path.map(link)),
+      breadcrumbs: trailsOf(q).map((path) => path.map(link)),
       parents: publishedLinks(q.parents),
       children: q.children.filter((id) => urlOf(id)).map((id) => ({ ...link(id), count: cardCount(questions.get(id) as GraphQuestion) })),
       answers: html.answers,
@@ -409,7 +413,7 @@ export function assembleSiteModel(
   };
 
   function allPagesOf(): SiteModel["allPages"] {
-    const order = (a: PageLink, b: PageLink) => a.title.localeCompare(b.title, "zh-CN");
+    const order = (a: PageLink, b: PageLink) => titleOrder.compare(a.title, b.title);
     const listed = listedNotes(graph).filter((note) => note.kind !== "question");
     return {
       notes: listed.map((note) => link(note.id)).filter((l) => l.url).sort(order),
@@ -420,28 +424,8 @@ export function assembleSiteModel(
   }
 }
 
-/** Every path from a root question down to `q` (at most 6, cycle-safe), root first, `q` excluded. */
-function breadcrumbs(q: GraphQuestion, questions: Map<string, GraphQuestion>, urlOf: (id: string) => string | undefined): string[][] {
-  const paths: string[][] = [];
-  const climb = (id: string, below: string[], seen: Set<string>) => {
-    if (paths.length >= 6) return;
-    const parents = (questions.get(id)?.parents ?? []).filter((p) => urlOf(p) && !seen.has(p));
-    if (parents.length === 0) {
-      if (below.length) paths.push([...below].reverse());
-      return;
-    }
-    // One path (nearest first) and one set, extended and restored: copying them per step was quadratic in depth.
-    for (const parent of parents) {
-      below.push(parent);
-      seen.add(parent);
-      climb(parent, below, seen);
-      seen.delete(parent);
-      below.pop();
-    }
-  };
-  climb(q.id, [], new Set([q.id]));
-  return paths;
-}
+// One collator for every sort: `localeCompare` with a locale sets one up per comparison.
+const titleOrder = new Intl.Collator("zh-CN");
 
 /** Links between pages as the pages show them: every title, but a URL only for a published page. */
 export interface PageLinker {
@@ -463,24 +447,19 @@ export function pageLinker(graph: Graph, questionPrefix: string): PageLinker {
     const note = notes.get(id);
     return note?.published ? note.url : undefined;
   };
-  const questionTitle = (q: GraphQuestion) => displayQuestionTitle(q.title, questionPrefix);
+  // Asked for each link to a question (breadcrumbs, lists, answers): worked out once per question.
+  const shownTitles = new Map<GraphQuestion, string>();
+  const questionTitle = (q: GraphQuestion) => {
+    let title = shownTitles.get(q);
+    if (title === undefined) shownTitles.set(q, (title = displayQuestionTitle(q.title, questionPrefix)));
+    return title;
+  };
   const titleOf = (id: string) => {
     const question = questions.get(id);
     return question ? questionTitle(question) : notes.get(id)?.title;
   };
   const link = (id: string): PageLink => ({ title: titleOf(id) ?? id, url: urlOf(id) ?? "" });
   return { questions, published, urlOf, questionTitle, titleOf, link };
-}
-
-/** A note page's HTML and what follows from it: a diagram, math, a title the content already shows. */
-export function noteHtmlFields(html: string, title: string): Pick<NotePage, "html" | "diagram" | "math" | "titleInContent" | "description"> {
-  const fields: Pick<NotePage, "html" | "diagram" | "math" | "titleInContent" | "description"> = { html };
-  const description = describe(html);
-  if (description) fields.description = description;
-  if (hasDiagram(html)) fields.diagram = true;
-  if (showsMath(html)) fields.math = true;
-  if (opensWithTitle(html, title)) fields.titleInContent = true;
-  return fields;
 }
 
 /** A question page's content: its own page's HTML (when its file exists and is published) and every published card's answers. */
@@ -503,15 +482,14 @@ export function questionContent(
   return q.hasPage && linker.published(q.id) ? { answers, ownHtml: composer.page(q.id) } : { answers };
 }
 
-/** A question page's HTML (see `questionContent`) and what follows from it: a description, a diagram, math. */
-export function questionHtmlFields(content: Pick<QuestionPage, "answers" | "ownHtml">): Pick<QuestionPage, "answers" | "ownHtml" | "diagram" | "math" | "description"> {
-  const fields: Pick<QuestionPage, "answers" | "ownHtml" | "diagram" | "math" | "description"> = { ...content };
-  const { answers, ownHtml } = content;
-  const description = describe(ownHtml ?? answers[0]?.html ?? "");
-  if (description) fields.description = description;
-  if ((ownHtml && hasDiagram(ownHtml)) || answers.some((answer) => hasDiagram(answer.html))) fields.diagram = true;
-  if (showsMath(ownHtml, ...answers.map((answer) => answer.html))) fields.math = true;
-  return fields;
+/** A question page's HTML (see `questionContent`) and what follows from it (html-fields.ts), read through `memo` when given. */
+export function questionHtmlFields(id: string, content: Pick<QuestionPage, "answers" | "ownHtml">, memo?: HtmlFieldsMemo): Pick<QuestionPage, "answers" | "ownHtml" | "diagram" | "math" | "description"> {
+  return { ...content, ...(memo ? memo.question(id, content) : questionHtmlFacts(content)) };
+}
+
+/** A note page's HTML and what follows from it (html-fields.ts), read through `memo` when given. */
+export function noteHtmlFieldsOf(id: string, html: string, title: string, memo?: HtmlFieldsMemo): NoteHtmlFields {
+  return memo ? memo.note(id, html, title) : noteHtmlFields(html, title);
 }
 
 /** A note page's dates (src/site/dates.ts), as its fields. */
@@ -540,13 +518,12 @@ export function questionUpdated(q: GraphQuestion, published: (id: string) => boo
 /** Hover previews of every page (cards, notes, the home note, questions, tags' first pages), sharded. */
 export function sitePreviews(notePages: readonly NotePage[], home: NotePage | undefined, questionPages: readonly QuestionPage[], tagPages: readonly TagPage[], strings: Strings, memo?: PreviewMemo): PreviewShard[] {
   const kindOf = (page: NotePage) => (page.kind === "card" ? strings.kindCard : strings.kindPage);
-  // Each source is read from its page alone (and the strings, the same for the model's life): see PreviewMemo.
   const sources: PreviewSource[] = [
-    ...[...notePages, ...(home ? [home] : [])].map((page) => ({ url: page.url, title: page.title, kind: kindOf(page), tags: page.tags, html: [page.html], from: page })),
-    ...questionPages.map((page) => ({ url: page.url, title: page.title, kind: strings.kindQuestion, tags: page.tags, html: [page.ownHtml, ...page.answers.map((a) => a.html)], from: page })),
+    ...[...notePages, ...(home ? [home] : [])].map((page) => ({ url: page.url, title: page.title, kind: kindOf(page), tags: page.tags, html: [page.html] })),
+    ...questionPages.map((page) => ({ url: page.url, title: page.title, kind: strings.kindQuestion, tags: page.tags, html: [page.ownHtml, ...page.answers.map((a) => a.html)] })),
     ...tagPages
       .filter((tag) => tag.paging.page === 1)
-      .map((tag) => ({ url: tag.url, title: `#${tag.name}`, kind: strings.tag, tags: tag.children.slice(0, 4), html: [`${tag.totals.notes} ${strings.cards} · ${tag.totals.questions} ${strings.questions}`], from: tag })),
+      .map((tag) => ({ url: tag.url, title: `#${tag.name}`, kind: strings.tag, tags: tag.children.slice(0, 4), html: [`${tag.totals.notes} ${strings.cards} · ${tag.totals.questions} ${strings.questions}`] })),
   ];
   return previewShards(sources, memo);
 }

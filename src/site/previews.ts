@@ -27,8 +27,6 @@ export interface PreviewSource {
   tags: readonly { title: string }[];
   /** Rendered HTML the text is taken from, first non-empty first. */
   html: readonly (string | undefined)[];
-  /** The page this source was read from, when every field above comes from it (see `PreviewMemo`). */
-  from?: object;
 }
 
 /** Pages per shard, on average. */
@@ -53,22 +51,34 @@ export function previewOf(source: PreviewSource): Preview {
 }
 
 /**
- * Previews by the object they were taken from (a page of the model): `wenda dev` keeps the page objects that did
- * not change, so their previews are not taken again.
+ * Previews remembered by URL with what they were read from, for `wenda dev`: a page whose title, kind, first tags
+ * and HTML strings are the ones seen before keeps its preview. The HTML is compared by identity first (the
+ * composer hands back the same string while a note is not rendered again), so an unchanged page costs no scan.
  */
-export type PreviewMemo = WeakMap<object, Preview>;
+export class PreviewMemo {
+  readonly #byUrl = new Map<string, { source: PreviewSource; preview: Preview }>();
+
+  preview(source: PreviewSource): Preview {
+    const seen = this.#byUrl.get(source.url);
+    if (seen && sameSource(seen.source, source)) return seen.preview;
+    const preview = previewOf(source);
+    this.#byUrl.set(source.url, { source: { ...source, tags: source.tags.slice(0, maxTags) }, preview });
+    return preview;
+  }
+}
+
+function sameSource(a: PreviewSource, b: PreviewSource): boolean {
+  if (a.title !== b.title || a.kind !== b.kind || a.html.length !== b.html.length) return false;
+  const tags = b.tags.slice(0, maxTags);
+  return a.tags.length === tags.length && a.tags.every((tag, i) => tag.title === tags[i]?.title) && a.html.every((html, i) => html === b.html[i]);
+}
 
 /** Every page's preview, sharded: shard n holds the pages whose URL hashes to n. */
 export function previewShards(sources: readonly PreviewSource[], memo?: PreviewMemo): PreviewShard[] {
   const count = Math.max(1, Math.ceil(sources.length / perShard));
   const shards: PreviewShard[] = Array.from({ length: count }, () => ({}));
   for (const source of sources) {
-    let preview = source.from && memo?.get(source.from);
-    if (!preview) {
-      preview = previewOf(source);
-      if (source.from) memo?.set(source.from, preview);
-    }
-    (shards[previewShard(source.url, count)] as PreviewShard)[source.url] = preview;
+    (shards[previewShard(source.url, count)] as PreviewShard)[source.url] = memo ? memo.preview(source) : previewOf(source);
   }
   return shards;
 }

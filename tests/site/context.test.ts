@@ -9,7 +9,7 @@ import { normalizeConfig } from "../../src/config.ts";
 import { loadVault } from "../../src/graph/vault.ts";
 import { buildSiteModel, type SiteModel } from "../../src/site/model.ts";
 import { previewShard } from "../../src/site/preview-key.ts";
-import { perShard, previewOf, previewShards, textOf } from "../../src/site/previews.ts";
+import { PreviewMemo, perShard, previewOf, previewShards, textOf } from "../../src/site/previews.ts";
 import { explorerItems } from "../../src/site/explorer-data.ts";
 import { makeVault, removeVault } from "../helpers/vault.ts";
 
@@ -98,17 +98,21 @@ test("preview shards: every page in the shard its URL hashes to, about perShard 
   assert.ok(Math.max(...shards.map((shard) => Object.keys(shard).length)) < perShard * 3);
 });
 
-test("preview shards with a memo: a page object seen before keeps its preview, a new one is read", () => {
-  const page = { id: "p" };
-  const memo = new WeakMap<object, ReturnType<typeof previewOf>>();
-  const first = previewShards([{ url: "/卡片/a/", title: "甲", kind: "卡片", tags: [], html: ["<p>第一版</p>"], from: page }], memo);
+test("preview shards with a memo: a page read before keeps its preview, a changed one is read again", () => {
+  const memo = new PreviewMemo();
+  const html = "<p>第一版</p>";
+  const first = previewShards([{ url: "/卡片/a/", title: "甲", kind: "卡片", tags: [], html: [html] }], memo);
   assert.equal(first[0]?.["/卡片/a/"]?.x, "第一版");
-  // The same object: the remembered preview (a page that did not change keeps its object in `wenda dev`).
-  const again = previewShards([{ url: "/卡片/a/", title: "甲", kind: "卡片", tags: [], html: ["<p>第一版</p>"], from: page }], memo);
+  // The same title, kind, tags and HTML: the remembered preview, the same object.
+  const again = previewShards([{ url: "/卡片/a/", title: "甲", kind: "卡片", tags: [], html: [html] }], memo);
   assert.equal(again[0]?.["/卡片/a/"], first[0]?.["/卡片/a/"]);
-  // A changed page is a new object: read again.
-  const changed = previewShards([{ url: "/卡片/a/", title: "甲", kind: "卡片", tags: [], html: ["<p>第二版</p>"], from: { ...page } }], memo);
+  // Each of them changed: read again.
+  const changed = previewShards([{ url: "/卡片/a/", title: "甲", kind: "卡片", tags: [], html: ["<p>第二版</p>"] }], memo);
   assert.equal(changed[0]?.["/卡片/a/"]?.x, "第二版");
+  const retitled = previewShards([{ url: "/卡片/a/", title: "乙", kind: "卡片", tags: [], html: ["<p>第二版</p>"] }], memo);
+  assert.equal(retitled[0]?.["/卡片/a/"]?.t, "乙");
+  const tagged = previewShards([{ url: "/卡片/a/", title: "乙", kind: "卡片", tags: [{ title: "Redis" }], html: ["<p>第二版</p>"] }], memo);
+  assert.deepEqual(tagged[0]?.["/卡片/a/"]?.g, ["Redis"]);
 });
 
 test("the model's previews cover cards, notes, questions and tags by their URL", () => {
