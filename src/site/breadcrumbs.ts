@@ -94,8 +94,10 @@ export class TrailsMemo {
     const trails = this.#trails;
     const compute = breadcrumbTrails(questions, urlOf);
     return (q) => {
-      let found = trails.get(q.id);
-      if (!found) trails.set(q.id, (found = compute(q)));
+      const known = trails.get(q.id);
+      if (known) return known;
+      const found = compute(q);
+      trails.set(q.id, found);
       return found;
     };
   }

@@ -450,8 +450,10 @@ export function pageLinker(graph: Graph, questionPrefix: string): PageLinker {
   // Asked for each link to a question (breadcrumbs, lists, answers): worked out once per question.
   const shownTitles = new Map<GraphQuestion, string>();
   const questionTitle = (q: GraphQuestion) => {
-    let title = shownTitles.get(q);
-    if (title === undefined) shownTitles.set(q, (title = displayQuestionTitle(q.title, questionPrefix)));
+    const known = shownTitles.get(q);
+    if (known !== undefined) return known;
+    const title = displayQuestionTitle(q.title, questionPrefix);
+    shownTitles.set(q, title);
     return title;
   };
   const titleOf = (id: string) => {

@@ -14,7 +14,10 @@ function question(id: string, parents: string[]): GraphQuestion {
 /** A seeded random hierarchy of `size` questions; `back` adds edges from a question up to a later one (cycles). */
 function hierarchy(seed: number, size: number, back: number): Map<string, GraphQuestion> {
   let state = seed;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
   const questions = new Map<string, GraphQuestion>();
   for (let i = 0; i < size; i++) {
     const parents = new Set<string>();
